@@ -1,0 +1,2 @@
+/** Who may see and change what: profiles, permission sets, field-level security, org-wide defaults, roles and sharing. */
+package dev.sfmcp.security;

@@ -1,0 +1,2 @@
+/** The Testcontainers container class for the emulator. */
+package dev.sfmcp.testcontainers;
