@@ -1,0 +1,205 @@
+package dev.sfmcp.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.sfmcp.emulator.admin.AdminRequestException;
+import dev.sfmcp.emulator.admin.ClockRoutes;
+import dev.sfmcp.emulator.admin.HealthRoutes;
+import dev.sfmcp.emulator.http.GatewayResponses;
+import dev.sfmcp.emulator.http.McpGateway;
+import dev.sfmcp.emulator.mcp.JsonRpcError;
+import dev.sfmcp.emulator.mcp.McpDispatcher;
+import dev.sfmcp.emulator.mcp.McpProtocolException;
+import dev.sfmcp.emulator.mcp.McpSettings;
+import dev.sfmcp.emulator.mcp.McpTransport;
+import dev.sfmcp.emulator.mcp.OriginPolicy;
+import dev.sfmcp.emulator.mcp.PromptProvider;
+import dev.sfmcp.emulator.mcp.ServerIdentity;
+import dev.sfmcp.emulator.mcp.SessionRegistry;
+import dev.sfmcp.emulator.mcp.TransportRejection;
+import dev.sfmcp.emulator.oauth.GatewayAuthenticator;
+import dev.sfmcp.emulator.oauth.NoAuthAuthenticator;
+import dev.sfmcp.emulator.oauth.PendingOAuthAuthenticator;
+import dev.sfmcp.emulator.org.EmulatorClock;
+import dev.sfmcp.emulator.org.McpServerStates;
+import dev.sfmcp.emulator.tools.ToolCatalog;
+import dev.sfmcp.emulator.tools.ToolOperations;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running emulator: the HTTP server and everything behind it. {@link Main} starts one from the command line;
+ * tests and the JUnit extension start one in-process.
+ */
+public final class Emulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
+
+    private final EmulatorConfig config;
+    private final EmulatorClock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final SessionRegistry sessions;
+    private final McpServerStates servers;
+    private final ToolOperations operations = new ToolOperations();
+    private volatile GatewayAuthenticator authenticator;
+    private Javalin app;
+
+    public Emulator(EmulatorConfig config) {
+        this(config, new EmulatorClock());
+    }
+
+    public Emulator(EmulatorConfig config, EmulatorClock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.sessions = new SessionRegistry(clock, config.sessionIdleTimeout());
+        this.servers = new McpServerStates(clock, config.activeServers());
+        this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : new PendingOAuthAuthenticator();
+    }
+
+    /** Starts listening; throws {@link PortInUseException} when the port is taken. */
+    public Emulator start() {
+        String version = version();
+        ToolCatalog catalog = ToolCatalog.builtIn(json);
+        McpDispatcher dispatcher = new McpDispatcher(json, catalog, operations, emptyPrompts(),
+                new ServerIdentity(config.serverName(), version, config.instructions()),
+                new McpSettings(config.catalogVariant(), config.compatToolNames(), config.toolsPageSize()));
+        McpTransport transport = new McpTransport(json, sessions, dispatcher);
+        McpGateway gateway = new McpGateway(new OriginPolicy(config.allowedOrigins(), config.publicUrl()),
+                () -> authenticator, servers, transport, config.inactiveServerStatus(), config.publicUrl());
+        ClockRoutes clockRoutes = new ClockRoutes(clock, json);
+
+        app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = config.host();
+            cfg.jetty.port = config.port();
+            cfg.http.prefer405over404 = false;
+            HealthRoutes.register(cfg.routes, version);
+            clockRoutes.register(cfg.routes);
+            for (HandlerType method : new HandlerType[] {HandlerType.POST, HandlerType.GET, HandlerType.DELETE,
+                    HandlerType.PUT, HandlerType.PATCH}) {
+                cfg.routes.addHttpHandler(method, "/platform/mcp/<path>", gateway::handle);
+            }
+            cfg.routes.exception(TransportRejection.class, (e, ctx) ->
+                    ctx.status(e.status()).contentType("application/json").result(e.body()));
+            cfg.routes.exception(McpProtocolException.class, (e, ctx) ->
+                    ctx.status(400).contentType("application/json").result("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":"
+                            + e.error().code() + ",\"message\":" + json.valueToTree(e.error().message()) + "},\"id\":null}"));
+            cfg.routes.exception(AdminRequestException.class, (e, ctx) ->
+                    ctx.status(e.status()).json(Map.of("error", "bad_request", "message", e.getMessage())));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                GatewayResponses.answer(ctx, 500, "An unexpected error occurred in the emulator: " + e.getClass().getSimpleName());
+            });
+            cfg.routes.error(404, ctx -> {
+                if (ctx.resultInputStream() == null) {
+                    GatewayResponses.answer(ctx, 404, "Not Found: " + ctx.method() + " " + ctx.path());
+                }
+            });
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            if (isBindFailure(e)) {
+                app.stop();
+                throw new PortInUseException(config.host(), config.port(), e);
+            }
+            throw e;
+        }
+        if (config.noAuth()) {
+            LOG.warn("--no-auth is on: the MCP endpoint accepts requests WITHOUT a token. Use it for protocol tests only.");
+        }
+        return this;
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().contains("Port already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The loopback base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String localBaseUrl() {
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    public EmulatorConfig config() {
+        return config;
+    }
+
+    public EmulatorClock clock() {
+        return clock;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    public McpServerStates servers() {
+        return servers;
+    }
+
+    public ToolOperations operations() {
+        return operations;
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    /** The emulator's version, from the build. */
+    public static String version() {
+        Properties props = new Properties();
+        try (InputStream in = Emulator.class.getClassLoader().getResourceAsStream("sfmcp-version.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return props.getProperty("version", "unknown");
+    }
+
+    private PromptProvider emptyPrompts() {
+        return new PromptProvider() {
+            @Override
+            public ArrayNode list(dev.sfmcp.emulator.http.McpEndpoint endpoint, dev.sfmcp.emulator.oauth.Principal principal) {
+                return json.createArrayNode();
+            }
+
+            @Override
+            public com.fasterxml.jackson.databind.JsonNode get(dev.sfmcp.emulator.http.McpEndpoint endpoint,
+                    dev.sfmcp.emulator.oauth.Principal principal, String name, com.fasterxml.jackson.databind.JsonNode arguments) {
+                throw new McpProtocolException(JsonRpcError.invalidParams("Invalid params: unknown prompt '" + name + "'"));
+            }
+        };
+    }
+
+    /** The port could not be bound. */
+    public static final class PortInUseException extends RuntimeException {
+        PortInUseException(String host, int port, Throwable cause) {
+            super("port " + port + " on " + host + " is already in use", cause, false, false);
+        }
+    }
+}

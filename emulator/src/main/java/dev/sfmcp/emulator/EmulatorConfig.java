@@ -1,0 +1,233 @@
+package dev.sfmcp.emulator;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The emulator's settings, read from command-line arguments over environment variables over defaults. Invalid input
+ * throws {@link IllegalArgumentException} with a one-line message for the user.
+ */
+public final class EmulatorConfig {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+
+    private final Map<Option, String> values;
+
+    private EmulatorConfig(Map<Option, String> values) {
+        this.values = values;
+    }
+
+    /** The defaults only. */
+    public static EmulatorConfig defaults() {
+        return from(new String[0], Map.of());
+    }
+
+    /** Arguments win over the environment, which wins over defaults. */
+    public static EmulatorConfig from(String[] args, Map<String, String> env) {
+        Map<Option, String> values = new EnumMap<>(Option.class);
+        for (Option option : Option.values()) {
+            values.put(option, option.defaultValue());
+            String fromEnv = env.get(option.envName());
+            if (fromEnv != null) {
+                values.put(option, fromEnv.trim());
+            }
+        }
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "' (see --help)");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            Option option = Option.byCliName(name);
+            if (option == null) {
+                throw new IllegalArgumentException("unknown option '--" + name + "' (see --help)");
+            }
+            if (value == null) {
+                if (option.isSwitch() && (i + 1 >= args.length || !isBoolean(args[i + 1]))) {
+                    value = "true";
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new IllegalArgumentException("option '--" + name + "' needs a value");
+                }
+            }
+            values.put(option, value.trim());
+        }
+        EmulatorConfig config = new EmulatorConfig(values);
+        config.validate();
+        return config;
+    }
+
+    /** A copy with one option changed, for in-process use and tests. */
+    public EmulatorConfig with(Option option, String value) {
+        Map<Option, String> copy = new EnumMap<>(values);
+        copy.put(option, value);
+        EmulatorConfig config = new EmulatorConfig(copy);
+        config.validate();
+        return config;
+    }
+
+    private void validate() {
+        int port = port();
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
+        }
+        sessionIdleTimeout();
+        toolsPageSize();
+        inactiveServerStatus();
+        bool(Option.NO_AUTH);
+        bool(Option.COMPAT_TOOL_NAMES);
+        String url = get(Option.PUBLIC_URL);
+        if (!url.isEmpty() && !url.matches("https?://[^/\\s]+(/.*)?")) {
+            throw new IllegalArgumentException("--public-url must be an http(s) URL, not '" + url + "'");
+        }
+        String catalog = get(Option.CATALOG);
+        if (!List.of("ga", "live-9", "legacy").contains(catalog)) {
+            throw new IllegalArgumentException("--catalog must be ga, live-9 or legacy, not '" + catalog + "'");
+        }
+    }
+
+    public String get(Option option) {
+        return values.get(option);
+    }
+
+    public int port() {
+        return integer(Option.PORT);
+    }
+
+    public String host() {
+        return get(Option.HOST);
+    }
+
+    /** The configured public base URL without a trailing slash, or null to build it from each request. */
+    public String publicUrl() {
+        String url = get(Option.PUBLIC_URL);
+        if (url.isEmpty()) {
+            return null;
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public Set<String> activeServers() {
+        return list(Option.ACTIVE_SERVERS);
+    }
+
+    public boolean noAuth() {
+        return bool(Option.NO_AUTH);
+    }
+
+    public Duration sessionIdleTimeout() {
+        return duration(Option.SESSION_IDLE_TIMEOUT);
+    }
+
+    public Set<String> allowedOrigins() {
+        return list(Option.ALLOWED_ORIGINS);
+    }
+
+    public int toolsPageSize() {
+        int size = integer(Option.TOOLS_PAGE_SIZE);
+        if (size < 1) {
+            throw new IllegalArgumentException("--tools-page-size must be at least 1");
+        }
+        return size;
+    }
+
+    public String catalogVariant() {
+        return get(Option.CATALOG);
+    }
+
+    public boolean compatToolNames() {
+        return bool(Option.COMPAT_TOOL_NAMES);
+    }
+
+    public int inactiveServerStatus() {
+        int status = integer(Option.INACTIVE_SERVER_STATUS);
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("--inactive-server-status must be a 4xx or 5xx status");
+        }
+        return status;
+    }
+
+    public String serverName() {
+        return get(Option.SERVER_NAME);
+    }
+
+    /** Instructions for initialize, or null for the built-in text. */
+    public String instructions() {
+        String text = get(Option.INSTRUCTIONS);
+        return text.isEmpty() ? null : text;
+    }
+
+    private int integer(Option option) {
+        String raw = get(option);
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + option.cliName() + " must be a whole number, not '" + raw + "'");
+        }
+    }
+
+    private boolean bool(Option option) {
+        String raw = get(option);
+        if (!isBoolean(raw)) {
+            throw new IllegalArgumentException("--" + option.cliName() + " must be true or false, not '" + raw + "'");
+        }
+        return Boolean.parseBoolean(raw.toLowerCase());
+    }
+
+    private static boolean isBoolean(String raw) {
+        return "true".equalsIgnoreCase(raw) || "false".equalsIgnoreCase(raw);
+    }
+
+    private Set<String> list(Option option) {
+        Set<String> items = new LinkedHashSet<>();
+        Arrays.stream(get(option).split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
+        return items;
+    }
+
+    private Duration duration(Option option) {
+        String raw = get(option);
+        Matcher m = DURATION.matcher(raw);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--" + option.cliName() + " must be a duration like 30m, 90s or 2h, not '" + raw + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    /** The text {@code --help} prints: every option with its variable and default. */
+    public static String helpText() {
+        StringBuilder out = new StringBuilder();
+        out.append("sfmcp-emulator: a local emulator of Salesforce Hosted MCP Servers\n\n");
+        out.append("usage: java -jar sfmcp-emulator.jar [options]\n\n");
+        out.append("Every option can also be set through its environment variable.\n\n");
+        for (Option option : Option.values()) {
+            String flag = "--" + option.cliName() + (option.isSwitch() ? "" : " VALUE");
+            out.append(String.format("  %-28s %s%n", flag, option.help()));
+            out.append(String.format("  %-28s env %s, default: %s%n", "", option.envName(),
+                    option.defaultValue().isEmpty() ? "(none)" : option.defaultValue()));
+        }
+        out.append(String.format("  %-28s %s%n", "--help", "Print this text and exit."));
+        return out.toString();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.sfmcp.emulator;
+
+/**
+ * One setting of the emulator: its command-line name, the environment variable that sets it too, a default and the
+ * line {@code --help} prints. Every option has an environment variable so that a container is configured without
+ * arguments.
+ */
+public enum Option {
+    PORT("port", "8080", "TCP port to listen on."),
+    HOST("host", "127.0.0.1", "Interface to bind; 0.0.0.0 to listen on every interface (the Docker image does)."),
+    PUBLIC_URL("public-url", "", "Base URL written into discovery documents and record URLs; by default it is built from each request's Host and X-Forwarded-* headers."),
+    ACTIVE_SERVERS("active-servers", "platform/sobject-reads,platform/sobject-mutations,platform/sobject-deletes,platform/sobject-all",
+            "Comma-separated MCP servers that are active; any other known server answers as inactive."),
+    NO_AUTH("no-auth", "false", "Protocol-test mode: the MCP endpoint accepts requests without a token (logged loudly). Never the default."),
+    SESSION_IDLE_TIMEOUT("session-idle-timeout", "30m", "Idle time after which an MCP session expires and answers 404 (e.g. 30m, 90s, 2h)."),
+    ALLOWED_ORIGINS("allowed-origins", "", "Comma-separated extra browser origins allowed on the MCP endpoint; loopback origins are always allowed."),
+    TOOLS_PAGE_SIZE("tools-page-size", "100", "Tools per tools/list page; a smaller value makes clients follow nextCursor."),
+    CATALOG("catalog", "ga", "Tool catalog variant: ga (11 tools), live-9 (sobject-all without the delete tools, as seen live), legacy (pre-GA names)."),
+    COMPAT_TOOL_NAMES("compat-tool-names", "false", "Accept pre-GA tool names (getSchema, soql_query, ...) in tools/call as aliases of the GA tools."),
+    INACTIVE_SERVER_STATUS("inactive-server-status", "404", "HTTP status answered for a known but inactive server."),
+    SERVER_NAME("server-name", "sfmcp-emulator", "serverInfo.name returned by initialize."),
+    INSTRUCTIONS("instructions", "", "Instructions text returned by initialize; empty uses the built-in text for the server.");
+
+    private final String name;
+    private final String defaultValue;
+    private final String help;
+
+    Option(String name, String defaultValue, String help) {
+        this.name = name;
+        this.defaultValue = defaultValue;
+        this.help = help;
+    }
+
+    /** The command-line name without dashes, e.g. {@code port}. */
+    public String cliName() {
+        return name;
+    }
+
+    /** The environment variable, e.g. {@code SFMCP_PORT}. */
+    public String envName() {
+        return "SFMCP_" + name.toUpperCase().replace('-', '_');
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String help() {
+        return help;
+    }
+
+    /** Whether the option is a switch that may be given without a value ({@code --no-auth}). */
+    public boolean isSwitch() {
+        return "false".equals(defaultValue) || "true".equals(defaultValue);
+    }
+
+    /** The option with this command-line name, or null. */
+    public static Option byCliName(String cliName) {
+        for (Option option : values()) {
+            if (option.name.equals(cliName)) {
+                return option;
+            }
+        }
+        return null;
+    }
+}

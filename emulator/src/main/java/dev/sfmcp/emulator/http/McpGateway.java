@@ -1,0 +1,92 @@
+package dev.sfmcp.emulator.http;
+
+import dev.sfmcp.emulator.mcp.JsonRpcError;
+import dev.sfmcp.emulator.mcp.McpTransport;
+import dev.sfmcp.emulator.mcp.OriginPolicy;
+import dev.sfmcp.emulator.mcp.TransportRejection;
+import dev.sfmcp.emulator.oauth.GatewayAuthenticator;
+import dev.sfmcp.emulator.oauth.GatewayRejection;
+import dev.sfmcp.emulator.oauth.Principal;
+import dev.sfmcp.emulator.org.McpServerStates;
+import io.javalin.http.Context;
+import java.util.function.Supplier;
+
+/**
+ * Steps 1 and 2 of every MCP request, in the gateway's order: Origin (403), the bearer token (401, for any path under
+ * {@code /platform/mcp/}), the path (404 for malformed, retired, unknown or inactive), then the transport.
+ */
+public final class McpGateway {
+
+    private final OriginPolicy origins;
+    private final Supplier<GatewayAuthenticator> authenticator;
+    private final McpServerStates servers;
+    private final McpTransport transport;
+    private final int inactiveStatus;
+    private final String publicUrl;
+
+    public McpGateway(OriginPolicy origins, Supplier<GatewayAuthenticator> authenticator, McpServerStates servers,
+                      McpTransport transport, int inactiveStatus, String publicUrl) {
+        this.origins = origins;
+        this.authenticator = authenticator;
+        this.servers = servers;
+        this.transport = transport;
+        this.inactiveStatus = inactiveStatus;
+        this.publicUrl = publicUrl;
+    }
+
+    /** Handles any method on any path under {@code /platform/mcp/}. */
+    public void handle(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (!origins.allows(origin)) {
+            throw new TransportRejection(403, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + JsonRpcError.SERVER_ERROR
+                    + ",\"message\":\"Forbidden: Origin " + origin.replace("\"", "") + " is not allowed\"},\"id\":null}");
+        }
+        McpPathParser.McpPath parsed = McpPathParser.parse(ctx.path());
+        McpEndpoint endpoint = parsed.endpoint();
+        Principal principal;
+        try {
+            principal = authenticator.get().authenticate(endpoint, ctx.header("Authorization"));
+        } catch (GatewayRejection rejection) {
+            challenge(ctx, rejection);
+            return;
+        }
+        if (!parsed.isValid()) {
+            GatewayResponses.answer(ctx, 404, "Not Found: " + parsed.detail());
+            return;
+        }
+        if (!endpoint.isCustom() && !servers.isActive(endpoint.server())) {
+            String state = servers.state(endpoint.server()) == McpServerStates.State.PENDING_ACTIVATION
+                    ? "is being activated; try again shortly" : "is not active in this org";
+            GatewayResponses.answer(ctx, inactiveStatus, "The MCP server '" + endpoint.server() + "' " + state);
+            return;
+        }
+        if (endpoint.isCustom()) {
+            GatewayResponses.answer(ctx, 404, "Not Found: no custom MCP server named '"
+                    + endpoint.server().substring("custom/".length()) + "' in this org");
+            return;
+        }
+        switch (ctx.method().name()) {
+            case "POST" -> transport.post(ctx, endpoint, principal);
+            case "GET" -> transport.get(ctx);
+            case "DELETE" -> transport.delete(ctx, endpoint, principal);
+            default -> {
+                ctx.header("Allow", "GET, POST, DELETE");
+                throw new TransportRejection(405, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + JsonRpcError.SERVER_ERROR
+                        + ",\"message\":\"Method not allowed.\"},\"id\":null}");
+            }
+        }
+    }
+
+    /** The 401 of the real gateway, with the RFC 9728 challenge pointing at the path-inserted metadata document. */
+    private void challenge(Context ctx, GatewayRejection rejection) {
+        String base = BaseUrl.of(ctx, publicUrl);
+        StringBuilder header = new StringBuilder("Bearer ");
+        if (rejection.errorParameter() != null) {
+            header.append("error=\"").append(rejection.errorParameter()).append("\", ");
+        }
+        header.append("resource_metadata=\"").append(base).append("/.well-known/oauth-protected-resource")
+                .append(ctx.path()).append("\", scope=\"mcp_api refresh_token\"");
+        ctx.header("WWW-Authenticate", header.toString());
+        GatewayResponses.answer(ctx, rejection.status(), rejection.getMessage());
+    }
+}

@@ -1,0 +1,11 @@
+package dev.sfmcp.emulator.mcp;
+
+/**
+ * The MCP-layer settings that tests and the admin API may change while the emulator runs.
+ *
+ * @param catalogVariant  the tool catalog variant in force
+ * @param compatToolNames whether pre-GA tool names are accepted in tools/call
+ * @param toolsPageSize   tools per tools/list page
+ */
+public record McpSettings(String catalogVariant, boolean compatToolNames, int toolsPageSize) {
+}
