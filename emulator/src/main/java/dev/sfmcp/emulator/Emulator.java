@@ -2,9 +2,18 @@ package dev.sfmcp.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.sfmcp.emulator.admin.AdminKey;
 import dev.sfmcp.emulator.admin.AdminRequestException;
 import dev.sfmcp.emulator.admin.ClockRoutes;
+import dev.sfmcp.emulator.admin.FaultRoutes;
+import dev.sfmcp.emulator.admin.JournalRoutes;
+import dev.sfmcp.emulator.fault.ConnectionDrop;
+import dev.sfmcp.emulator.fault.FaultInjector;
+import dev.sfmcp.emulator.fault.FaultType;
+import dev.sfmcp.emulator.journal.JournalRecorder;
+import dev.sfmcp.emulator.journal.RequestJournal;
 import dev.sfmcp.emulator.admin.HealthRoutes;
+import dev.sfmcp.emulator.http.AbortedConnection;
 import dev.sfmcp.emulator.http.GatewayResponses;
 import dev.sfmcp.emulator.http.McpGateway;
 import dev.sfmcp.emulator.mcp.JsonRpcError;
@@ -47,6 +56,8 @@ public final class Emulator implements AutoCloseable {
     private final SessionRegistry sessions;
     private final McpServerStates servers;
     private final ToolOperations operations = new ToolOperations();
+    private final FaultInjector faults = new FaultInjector();
+    private final RequestJournal journal;
     private volatile GatewayAuthenticator authenticator;
     private Javalin app;
 
@@ -59,6 +70,8 @@ public final class Emulator implements AutoCloseable {
         this.clock = clock;
         this.sessions = new SessionRegistry(clock, config.sessionIdleTimeout());
         this.servers = new McpServerStates(clock, config.activeServers());
+        this.journal = new RequestJournal(Math.max(1, config.journalSize()), config.journalMaxText());
+        this.journal.setEnabled(config.journalSize() > 0);
         this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : new PendingOAuthAuthenticator();
     }
 
@@ -69,10 +82,14 @@ public final class Emulator implements AutoCloseable {
         McpDispatcher dispatcher = new McpDispatcher(json, catalog, operations, emptyPrompts(),
                 new ServerIdentity(config.serverName(), version, config.instructions()),
                 new McpSettings(config.catalogVariant(), config.compatToolNames(), config.toolsPageSize()));
-        McpTransport transport = new McpTransport(json, sessions, dispatcher);
+        McpTransport transport = new McpTransport(json, sessions, dispatcher, faults, principal -> { });
+        JournalRecorder recorder = new JournalRecorder(journal, clock);
         McpGateway gateway = new McpGateway(new OriginPolicy(config.allowedOrigins(), config.publicUrl()),
-                () -> authenticator, servers, transport, config.inactiveServerStatus(), config.publicUrl());
+                () -> authenticator, servers, transport, config.inactiveServerStatus(), config.publicUrl(), recorder);
         ClockRoutes clockRoutes = new ClockRoutes(clock, json);
+        JournalRoutes journalRoutes = new JournalRoutes(journal, json);
+        FaultRoutes faultRoutes = new FaultRoutes(faults, json, java.util.EnumSet.of(FaultType.EXHAUST_QUOTA));
+        String adminKey = config.adminKey();
 
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -81,7 +98,13 @@ public final class Emulator implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.http.prefer405over404 = false;
             HealthRoutes.register(cfg.routes, version);
+            if (adminKey != null) {
+                cfg.routes.before("/_emulator/<path>", ctx -> AdminKey.require(ctx, adminKey));
+            }
             clockRoutes.register(cfg.routes);
+            journalRoutes.register(cfg.routes);
+            faultRoutes.register(cfg.routes);
+            cfg.routes.after("/platform/mcp/<path>", ctx -> recorder.finish(ctx, System.nanoTime()));
             for (HandlerType method : new HandlerType[] {HandlerType.POST, HandlerType.GET, HandlerType.DELETE,
                     HandlerType.PUT, HandlerType.PATCH}) {
                 cfg.routes.addHttpHandler(method, "/platform/mcp/<path>", gateway::handle);
@@ -91,6 +114,7 @@ public final class Emulator implements AutoCloseable {
             cfg.routes.exception(McpProtocolException.class, (e, ctx) ->
                     ctx.status(400).contentType("application/json").result("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":"
                             + e.error().code() + ",\"message\":" + json.valueToTree(e.error().message()) + "},\"id\":null}"));
+            cfg.routes.exception(ConnectionDrop.class, (e, ctx) -> AbortedConnection.abort(ctx));
             cfg.routes.exception(AdminRequestException.class, (e, ctx) ->
                     ctx.status(e.status()).json(Map.of("error", "bad_request", "message", e.getMessage())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -159,6 +183,14 @@ public final class Emulator implements AutoCloseable {
 
     public ToolOperations operations() {
         return operations;
+    }
+
+    public RequestJournal journal() {
+        return journal;
+    }
+
+    public FaultInjector faults() {
+        return faults;
     }
 
     @Override

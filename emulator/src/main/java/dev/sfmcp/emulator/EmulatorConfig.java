@@ -87,6 +87,8 @@ public final class EmulatorConfig {
         }
         sessionIdleTimeout();
         toolsPageSize();
+        journalSize();
+        journalMaxText();
         inactiveServerStatus();
         bool(Option.NO_AUTH);
         bool(Option.COMPAT_TOOL_NAMES);
@@ -169,6 +171,29 @@ public final class EmulatorConfig {
     public String instructions() {
         String text = get(Option.INSTRUCTIONS);
         return text.isEmpty() ? null : text;
+    }
+
+    /** Requests the journal keeps; 0 means off. */
+    public int journalSize() {
+        int size = integer(Option.JOURNAL_SIZE);
+        if (size < 0) {
+            throw new IllegalArgumentException("--journal-size must be 0 or more");
+        }
+        return size;
+    }
+
+    public int journalMaxText() {
+        int size = integer(Option.JOURNAL_MAX_TEXT);
+        if (size < 16) {
+            throw new IllegalArgumentException("--journal-max-text must be at least 16");
+        }
+        return size;
+    }
+
+    /** The admin key, or null when the admin API is open. */
+    public String adminKey() {
+        String key = get(Option.ADMIN_KEY);
+        return key.isEmpty() ? null : key;
     }
 
     private int integer(Option option) {

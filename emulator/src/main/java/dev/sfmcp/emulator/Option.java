@@ -19,7 +19,10 @@ public enum Option {
     COMPAT_TOOL_NAMES("compat-tool-names", "false", "Accept pre-GA tool names (getSchema, soql_query, ...) in tools/call as aliases of the GA tools."),
     INACTIVE_SERVER_STATUS("inactive-server-status", "404", "HTTP status answered for a known but inactive server."),
     SERVER_NAME("server-name", "sfmcp-emulator", "serverInfo.name returned by initialize."),
-    INSTRUCTIONS("instructions", "", "Instructions text returned by initialize; empty uses the built-in text for the server.");
+    INSTRUCTIONS("instructions", "", "Instructions text returned by initialize; empty uses the built-in text for the server."),
+    JOURNAL_SIZE("journal-size", "1000", "Requests the request journal keeps (the oldest go first); 0 turns the journal off."),
+    JOURNAL_MAX_TEXT("journal-max-text", "65536", "Characters of arguments, result or error kept per journal entry."),
+    ADMIN_KEY("admin-key", "", "When set, /_emulator requests (except /_emulator/health) need 'Authorization: Bearer KEY' or 'X-Admin-Key: KEY'.");
 
     private final String name;
     private final String defaultValue;

@@ -46,18 +46,19 @@ public final class ClockRoutes {
         if (now == null || !now.isTextual()) {
             throw new AdminRequestException("PUT /_emulator/clock needs {\"now\": \"2026-01-01T00:00:00Z\"}");
         }
+        Instant instant;
         try {
-            clock.set(Instant.parse(now.asText()));
+            instant = Instant.parse(now.asText());
         } catch (DateTimeParseException e) {
             throw new AdminRequestException("'" + now.asText() + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
         }
         JsonNode frozen = body.get("frozen");
-        if (frozen != null && frozen.isBoolean()) {
-            if (frozen.asBoolean()) {
-                clock.freeze();
-            } else {
-                clock.unfreeze();
-            }
+        boolean freeze = frozen != null && frozen.isBoolean() ? frozen.asBoolean() : clock.isFrozen();
+        if (freeze) {
+            clock.freezeAt(instant);
+        } else {
+            clock.unfreeze();
+            clock.set(instant);
         }
         read(ctx);
     }

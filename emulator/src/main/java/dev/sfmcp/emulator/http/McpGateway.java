@@ -1,5 +1,7 @@
 package dev.sfmcp.emulator.http;
 
+import dev.sfmcp.emulator.journal.Exchange;
+import dev.sfmcp.emulator.journal.JournalRecorder;
 import dev.sfmcp.emulator.mcp.JsonRpcError;
 import dev.sfmcp.emulator.mcp.McpTransport;
 import dev.sfmcp.emulator.mcp.OriginPolicy;
@@ -23,9 +25,11 @@ public final class McpGateway {
     private final McpTransport transport;
     private final int inactiveStatus;
     private final String publicUrl;
+    private final JournalRecorder journal;
 
     public McpGateway(OriginPolicy origins, Supplier<GatewayAuthenticator> authenticator, McpServerStates servers,
-                      McpTransport transport, int inactiveStatus, String publicUrl) {
+                      McpTransport transport, int inactiveStatus, String publicUrl, JournalRecorder journal) {
+        this.journal = journal;
         this.origins = origins;
         this.authenticator = authenticator;
         this.servers = servers;
@@ -36,6 +40,7 @@ public final class McpGateway {
 
     /** Handles any method on any path under {@code /platform/mcp/}. */
     public void handle(Context ctx) {
+        Exchange exchange = journal.begin(ctx, "MCP", System.nanoTime());
         String origin = ctx.header("Origin");
         if (!origins.allows(origin)) {
             throw new TransportRejection(403, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + JsonRpcError.SERVER_ERROR
@@ -43,6 +48,9 @@ public final class McpGateway {
         }
         McpPathParser.McpPath parsed = McpPathParser.parse(ctx.path());
         McpEndpoint endpoint = parsed.endpoint();
+        if (endpoint != null) {
+            exchange.server(endpoint.server());
+        }
         Principal principal;
         try {
             principal = authenticator.get().authenticate(endpoint, ctx.header("Authorization"));
@@ -50,6 +58,7 @@ public final class McpGateway {
             challenge(ctx, rejection);
             return;
         }
+        exchange.caller(principal.orgId(), principal.userId(), principal.username());
         if (!parsed.isValid()) {
             GatewayResponses.answer(ctx, 404, "Not Found: " + parsed.detail());
             return;
@@ -65,15 +74,19 @@ public final class McpGateway {
                     + endpoint.server().substring("custom/".length()) + "' in this org");
             return;
         }
-        switch (ctx.method().name()) {
-            case "POST" -> transport.post(ctx, endpoint, principal);
-            case "GET" -> transport.get(ctx);
-            case "DELETE" -> transport.delete(ctx, endpoint, principal);
-            default -> {
-                ctx.header("Allow", "GET, POST, DELETE");
-                throw new TransportRejection(405, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + JsonRpcError.SERVER_ERROR
-                        + ",\"message\":\"Method not allowed.\"},\"id\":null}");
+        try {
+            switch (ctx.method().name()) {
+                case "POST" -> transport.post(ctx, endpoint, principal);
+                case "GET" -> transport.get(ctx);
+                case "DELETE" -> transport.delete(ctx, endpoint, principal);
+                default -> {
+                    ctx.header("Allow", "GET, POST, DELETE");
+                    throw new TransportRejection(405, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + JsonRpcError.SERVER_ERROR
+                            + ",\"message\":\"Method not allowed.\"},\"id\":null}");
+                }
             }
+        } catch (GatewayRejection rejection) {
+            challenge(ctx, rejection);
         }
     }
 

@@ -65,16 +65,33 @@ public final class McpDispatcher {
     }
 
     /** Answers one request's serialized result. */
-    public String dispatch(McpSession session, McpEndpoint endpoint, Principal principal, String method, JsonNode params) {
+    public DispatchResult dispatch(McpSession session, McpEndpoint endpoint, Principal principal, String method, JsonNode params) {
         return switch (method) {
-            case "ping" -> "{}";
-            case "tools/list" -> toolsList(session, endpoint, params);
-            case "tools/call" -> write(toolsCall(endpoint, principal, params));
-            case "prompts/list" -> write(promptsList(endpoint, principal, params));
-            case "prompts/get" -> write(promptsGet(endpoint, principal, params));
+            case "ping" -> DispatchResult.of("{}");
+            case "tools/list" -> DispatchResult.of(toolsList(session, endpoint, params));
+            case "tools/call" -> {
+                ObjectNode result = toolsCall(endpoint, principal, params);
+                yield new DispatchResult(write(result), result.path("isError").asBoolean());
+            }
+            case "prompts/list" -> DispatchResult.of(write(promptsList(endpoint, principal, params)));
+            case "prompts/get" -> DispatchResult.of(write(promptsGet(endpoint, principal, params)));
             case "initialize" -> throw new McpProtocolException(JsonRpcError.invalidRequest("Server already initialized"));
             default -> throw new McpProtocolException(JsonRpcError.methodNotFound(method));
         };
+    }
+
+    /** An empty tools/list page (the EMPTY_TOOLS_LIST fault). */
+    public DispatchResult emptyToolsList() {
+        return DispatchResult.of("{\"tools\":[]}");
+    }
+
+    /** The tool error the real service answers for an internal failure, with an ErrorId like the live one. */
+    public DispatchResult unknownException(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        String errorId = (1_000_000_000 + random.nextInt(1_000_000_000)) + "-" + (100_000 + random.nextInt(900_000))
+                + " (" + random.nextInt() + ")";
+        return new DispatchResult(write(renderToolResult(ToolResult.failure(SalesforceError.of("UNKNOWN_EXCEPTION",
+                "An unexpected error occurred. Please include this ErrorId if you contact support: " + errorId, 500)))), true);
     }
 
     private String toolsList(McpSession session, McpEndpoint endpoint, JsonNode params) {

@@ -7,10 +7,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfmcp.emulator.http.McpEndpoint;
 import dev.sfmcp.emulator.oauth.Principal;
+import dev.sfmcp.emulator.fault.ConnectionDrop;
+import dev.sfmcp.emulator.fault.FaultInjector;
+import dev.sfmcp.emulator.fault.FaultRule;
+import dev.sfmcp.emulator.journal.Exchange;
+import dev.sfmcp.emulator.journal.JournalRecorder;
+import dev.sfmcp.emulator.oauth.GatewayRejection;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The Streamable HTTP transport of one MCP endpoint: Accept and media-type rules, sessions, the protocol-version
@@ -29,11 +37,19 @@ public final class McpTransport {
     private final ObjectMapper json;
     private final SessionRegistry sessions;
     private final McpDispatcher dispatcher;
+    private final FaultInjector faults;
+    private final Consumer<Principal> tokenExpirer;
 
-    public McpTransport(ObjectMapper json, SessionRegistry sessions, McpDispatcher dispatcher) {
+    /**
+     * @param tokenExpirer what the EXPIRE_TOKEN fault does to the caller's token beyond refusing this request
+     */
+    public McpTransport(ObjectMapper json, SessionRegistry sessions, McpDispatcher dispatcher, FaultInjector faults,
+                        Consumer<Principal> tokenExpirer) {
         this.json = json;
         this.sessions = sessions;
         this.dispatcher = dispatcher;
+        this.faults = faults;
+        this.tokenExpirer = tokenExpirer;
     }
 
     /** GET opens no SSE stream here: 405, which clients read as "request-response mode". */
@@ -75,7 +91,7 @@ public final class McpTransport {
         }
         McpSession session = requireSession(ctx, endpoint, principal);
         checkVersionHeader(ctx.header(VERSION_HEADER));
-        String answer = handle(session, endpoint, principal, (ObjectNode) body);
+        String answer = handle(ctx, session, endpoint, principal, (ObjectNode) body);
         respond(ctx, answer);
     }
 
@@ -102,7 +118,7 @@ public final class McpTransport {
                 answers.add(errorResponse(message.get("id"), JsonRpcError.invalidRequest("initialize must not be part of a batch")));
                 continue;
             }
-            String answer = handle(session, endpoint, principal, (ObjectNode) message);
+            String answer = handle(ctx, session, endpoint, principal, (ObjectNode) message);
             if (answer != null) {
                 answers.add(answer);
             }
@@ -126,13 +142,16 @@ public final class McpTransport {
         }
         String version = ProtocolVersion.negotiate(requested.asText());
         String clientName = params.path("clientInfo").path("name").asText("unknown");
+        applyFault(ctx, null, endpoint, principal, "initialize", null);
         McpSession session = sessions.open(endpoint, principal.sessionBindingKey(), version, clientName);
         ctx.header(SESSION_HEADER, session.id());
-        respond(ctx, resultResponse(id, write(dispatcher.initializeResult(endpoint, version))));
+        String result = write(dispatcher.initializeResult(endpoint, version));
+        journal(ctx, session, "initialize", null, params, result, null, false);
+        respond(ctx, resultResponse(id, result));
     }
 
     /** One message of a session: a request answers a response; a notification or a response answers nothing. */
-    private String handle(McpSession session, McpEndpoint endpoint, Principal principal, ObjectNode message) {
+    private String handle(Context ctx, McpSession session, McpEndpoint endpoint, Principal principal, ObjectNode message) {
         if (!"2.0".equals(message.path("jsonrpc").asText(null))) {
             throw rejection(400, JsonRpcError.invalidRequest("jsonrpc must be \"2.0\""), message.get("id"));
         }
@@ -150,19 +169,98 @@ public final class McpTransport {
             if ("notifications/initialized".equals(method.asText())) {
                 session.markInitialized();
             }
+            journal(ctx, session, method.asText(), null, message.get("params"), null, null, false);
             return null;
         }
         JsonNode id = message.get("id");
         checkId(id);
         JsonNode params = message.get("params");
+        String tool = "tools/call".equals(method.asText()) && params != null ? params.path("name").asText(null) : null;
         if (params != null && !params.isNull() && !params.isObject()) {
-            return errorResponse(id, JsonRpcError.invalidParams("Invalid params: params must be an object"));
+            JsonRpcError error = JsonRpcError.invalidParams("Invalid params: params must be an object");
+            journal(ctx, session, method.asText(), tool, params, null, errorObject(error), true);
+            return errorResponse(id, error);
         }
+        Optional<FaultRule> fault = applyFault(ctx, session, endpoint, principal, method.asText(), tool);
         try {
-            return resultResponse(id, dispatcher.dispatch(session, endpoint, principal, method.asText(), params));
+            DispatchResult result;
+            if (fault.isPresent() && fault.get().type() == dev.sfmcp.emulator.fault.FaultType.UNKNOWN_EXCEPTION
+                    && "tools/call".equals(method.asText())) {
+                result = dispatcher.unknownException(fault.get().fired() * 7919L + fault.get().id().hashCode());
+            } else if (fault.isPresent() && fault.get().type() == dev.sfmcp.emulator.fault.FaultType.EMPTY_TOOLS_LIST
+                    && "tools/list".equals(method.asText())) {
+                result = dispatcher.emptyToolsList();
+            } else {
+                result = dispatcher.dispatch(session, endpoint, principal, method.asText(), params);
+            }
+            journal(ctx, session, method.asText(), tool, params, result.json(), null, result.toolError());
+            return resultResponse(id, result.json());
         } catch (McpProtocolException e) {
+            journal(ctx, session, method.asText(), tool, params, null, errorObject(e.error()), true);
             return errorResponse(id, e.error());
         }
+    }
+
+    /**
+     * Applies a fault that matches this call: HTTP-level ones end the request here; latency waits; tool-level ones
+     * are returned for the caller to apply.
+     */
+    private Optional<FaultRule> applyFault(Context ctx, McpSession session, McpEndpoint endpoint, Principal principal,
+                                           String method, String tool) {
+        Optional<FaultRule> fired = faults.fire(endpoint.server(), tool, principal.username(), method);
+        if (fired.isEmpty()) {
+            return fired;
+        }
+        FaultRule rule = fired.get();
+        switch (rule.type()) {
+            case LATENCY -> {
+                try {
+                    Thread.sleep(rule.latencyMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            case HTTP_500 -> throw new TransportRejection(500, dev.sfmcp.emulator.http.GatewayResponses.body(
+                    "An unexpected error occurred. Please try again later."));
+            case HTTP_503 -> throw new TransportRejection(503, dev.sfmcp.emulator.http.GatewayResponses.body("Service Unavailable"));
+            case EXPIRE_SESSION -> {
+                if (session != null) {
+                    sessions.close(session.id());
+                }
+                throw rejection(404, new JsonRpcError(JsonRpcError.SESSION_NOT_FOUND, "Session not found", null), null);
+            }
+            case EXPIRE_TOKEN -> {
+                tokenExpirer.accept(principal);
+                throw GatewayRejection.invalidToken();
+            }
+            case DROP_CONNECTION -> throw new ConnectionDrop();
+            default -> {
+                // UNKNOWN_EXCEPTION and EMPTY_TOOLS_LIST are applied by the caller; EXHAUST_QUOTA by the quota
+            }
+        }
+        return fired;
+    }
+
+    private void journal(Context ctx, McpSession session, String method, String tool, JsonNode params, String result,
+                         String error, boolean isError) {
+        Exchange exchange = JournalRecorder.of(ctx);
+        if (exchange == null) {
+            return;
+        }
+        if (session != null) {
+            exchange.session(session.id());
+        }
+        JsonNode arguments = tool != null && params != null ? params.get("arguments") : params;
+        String sobject = arguments != null && arguments.path("sobject-name").isTextual() ? arguments.get("sobject-name").asText() : null;
+        exchange.message(method, tool, sobject, arguments == null || arguments.isNull() ? null : arguments.toString(),
+                result, error, isError);
+    }
+
+    private String errorObject(JsonRpcError error) {
+        ObjectNode e = json.createObjectNode();
+        e.put("code", error.code());
+        e.put("message", error.message());
+        return e.toString();
     }
 
     private McpSession requireSession(Context ctx, McpEndpoint endpoint, Principal principal) {

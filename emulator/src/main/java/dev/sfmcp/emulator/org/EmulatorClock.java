@@ -60,6 +60,11 @@ public final class EmulatorClock extends Clock {
         }
     }
 
+    /** Stops time at exactly {@code at} until {@link #unfreeze()}. */
+    public synchronized void freezeAt(Instant at) {
+        frozenAt = at;
+    }
+
     /** Stops time at the current instant until {@link #unfreeze()}. */
     public synchronized void freeze() {
         if (frozenAt == null) {
