@@ -98,7 +98,7 @@ public final class RecordWriter {
         DerivedFields.apply(type, row, null, givenNames, now);
         String id = (String) row.get("Id");
         db.inTransaction(c -> {
-            checkReferences(c, view, type, row, null);
+            checkReferences(c, view, type, row, null, givenNames);
             checkUnique(c, type, row);
             insert(c, type, List.of(row));
             listener.onChange(type, null, new SObjectRecord(type, row), shares(c));
@@ -164,7 +164,7 @@ public final class RecordWriter {
             row.put("LastModifiedDate", now);
             row.put("LastModifiedById", view.userId());
             row.put("SystemModstamp", now);
-            checkReferences(c, view, type, row, before);
+            checkReferences(c, view, type, row, before, givenNames);
             checkUnique(c, type, row);
             write(c, type, row);
             listener.onChange(type, before, new SObjectRecord(type, row), shares(c));
@@ -328,11 +328,11 @@ public final class RecordWriter {
         }
     }
 
-    /** Every reference set or changed must name a live record of a referenced type that the caller can read. */
+    /** Every reference the request sets or changes must name a live record of a referenced type that the caller can read. */
     private void checkReferences(Connection c, AccessView view, SObjectType type, Map<String, Object> row,
-                                 SObjectRecord before) throws SQLException {
+                                 SObjectRecord before, Set<String> given) throws SQLException {
         for (FieldDef f : type.storedFields()) {
-            if (f.type() != FieldType.REFERENCE || f.system()) {
+            if (f.type() != FieldType.REFERENCE || f.system() || !given.contains(f.name())) {
                 continue;
             }
             Object value = row.get(f.name());

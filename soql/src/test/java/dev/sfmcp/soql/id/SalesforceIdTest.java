@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class SalesforceIdTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvFileSource(resources = "id-vectors.csv", commentCharacter = '#')
+    @CsvFileSource(resources = "id-vectors.csv")
     void fifteenCharacterIdsGetTheirChecksum(String id15, String id18) {
         assertEquals(id18, SalesforceId.parse(id15).id18());
         assertEquals(id18, SalesforceId.parse(id18).id18());
