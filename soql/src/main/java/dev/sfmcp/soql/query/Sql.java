@@ -1,0 +1,74 @@
+package dev.sfmcp.soql.query;
+
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.expression.Alias;
+
+import java.util.List;
+
+/** Small constructors over JSqlParser's statement model, so that the compilers read as SQL. */
+final class Sql {
+
+    private Sql() {
+    }
+
+    /** A quoted table (sObject API names are case-sensitive identifiers in H2) under an alias. */
+    static Table table(String name, String alias) {
+        Table t = new Table(quote(name));
+        t.setAlias(new Alias(alias, false));
+        return t;
+    }
+
+    /** A quoted column of an aliased table. */
+    static Column column(String alias, String name) {
+        return new Column(new Table(alias), quote(name));
+    }
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    static Expression and(Expression a, Expression b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return new AndExpression(a, b);
+    }
+
+    static Expression and(List<Expression> parts) {
+        Expression out = null;
+        for (Expression p : parts) {
+            out = and(out, p);
+        }
+        return out;
+    }
+
+    static Expression or(List<Expression> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        Expression out = null;
+        for (Expression p : parts) {
+            out = out == null ? p : new OrExpression(out, p);
+        }
+        return new ParenthesedExpressionList<>(out);
+    }
+
+    static Expression paren(Expression e) {
+        return new ParenthesedExpressionList<>(e);
+    }
+
+    /** A predicate no row satisfies. */
+    static Expression never() {
+        return new EqualsTo(new LongValue(1), new LongValue(0));
+    }
+}
