@@ -319,8 +319,7 @@ final class QueryCompiler {
         if (childOf != null) {
             Column fk = Sql.column(scope.alias, childOf.field());
             parentIdsSlot = scope.parameters.values().size() + 1;
-            Function unnest = new Function("UNNEST", scope.parameters.slot());
-            filter = Sql.and(new InExpression(fk, new ParenthesedExpressionList<>(unnest)),
+            filter = Sql.and(Sql.inIdArray(fk, scope.parameters.slot()),
                     filter == null ? null : Sql.paren(filter));
         }
 

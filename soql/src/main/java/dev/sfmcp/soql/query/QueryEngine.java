@@ -8,7 +8,7 @@ import dev.sfmcp.soql.SalesforceException;
 import dev.sfmcp.soql.access.AccessView;
 import dev.sfmcp.soql.schema.Schema;
 
-import javax.sql.DataSource;
+import dev.sfmcp.soql.store.OrgDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,20 +31,20 @@ public final class QueryEngine {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Schema schema;
-    private final DataSource dataSource;
+    private final OrgDatabase database;
     private final Clock clock;
     private final QueryLocators locators = new QueryLocators();
 
-    public QueryEngine(Schema schema, DataSource dataSource, Clock clock) {
-        this.schema = schema;
-        this.dataSource = dataSource;
+    public QueryEngine(OrgDatabase database, Clock clock) {
+        this.schema = database.schema();
+        this.database = database;
         this.clock = clock;
     }
 
     /** Runs {@code soql} as the caller whose view is {@code view}. */
     public ObjectNode query(AccessView view, String soql, QueryOptions options) {
         CompiledQuery compiled = plan(view, soql, options);
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.connection()) {
             if (compiled.countOnly()) {
                 long count = count(c, compiled.sql(), compiled.parameters(), compiled.parameters().size());
                 long total = Math.max(0, count - compiled.userOffset());
@@ -82,7 +82,7 @@ public final class QueryEngine {
                 || view.userId() != null && !view.userId().equals(cursor.view().userId())) {
             throw QueryErrors.fail("INVALID_QUERY_LOCATOR", "Invalid query locator");
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = database.connection()) {
             ObjectNode out = page(c, cursor.query(), cursor.view(), cursor.options(), start, cursor.totalSize(),
                     id);
             if (out.get("done").asBoolean()) {
@@ -205,7 +205,7 @@ public final class QueryEngine {
         if (schema.find(object).flatMap(t -> t.field(column)).isEmpty()) {
             return;
         }
-        String sql = "UPDATE " + Sql.quote(object) + " SET " + Sql.quote(column) + " = ? WHERE \"Id\" IN (UNNEST(?))";
+        String sql = "UPDATE " + Sql.quote(object) + " SET " + Sql.quote(column) + " = ? WHERE \"Id\" IN (SELECT C1 FROM UNNEST(CAST(? AS VARCHAR(18) ARRAY)))";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             ps.setObject(2, ids.toArray(new String[0]));

@@ -1,5 +1,7 @@
 package dev.sfmcp.soql.query;
 
+import dev.sfmcp.soql.id.SalesforceId;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,7 +28,6 @@ final class SoqlLiterals {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .appendOffset("+HHMM", "Z")
             .toFormatter(Locale.ROOT);
-    private static final String CHECKSUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
 
     private SoqlLiterals() {
     }
@@ -85,32 +86,6 @@ final class SoqlLiterals {
 
     /** The 18-character form of a 15- or 18-character Id, or null when {@code value} is not an Id. */
     static String id18(String value) {
-        if (value.length() != 15 && value.length() != 18) {
-            return null;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
-                return null;
-            }
-        }
-        String base = value.substring(0, 15);
-        StringBuilder suffix = new StringBuilder(3);
-        for (int chunk = 0; chunk < 3; chunk++) {
-            int bits = 0;
-            for (int i = 0; i < 5; i++) {
-                char c = base.charAt(chunk * 5 + i);
-                if (c >= 'A' && c <= 'Z') {
-                    bits |= 1 << i;
-                }
-            }
-            suffix.append(CHECKSUM.charAt(bits));
-        }
-        String full = base + suffix;
-        // An 18-character input must carry the right checksum (compared case-insensitively, as Salesforce does).
-        if (value.length() == 18 && !full.equalsIgnoreCase(value)) {
-            return null;
-        }
-        return full;
+        return SalesforceId.tryParse(value).map(SalesforceId::id18).orElse(null);
     }
 }

@@ -10,6 +10,14 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.expression.Alias;
 
+import dev.sfmcp.soql.store.StorageLayout;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.TableFunction;
+
 import java.util.List;
 
 /** Small constructors over JSqlParser's statement model, so that the compilers read as SQL. */
@@ -31,7 +39,7 @@ final class Sql {
     }
 
     static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return StorageLayout.quote(identifier);
     }
 
     static Expression and(Expression a, Expression b) {
@@ -65,6 +73,18 @@ final class Sql {
 
     static Expression paren(Expression e) {
         return new ParenthesedExpressionList<>(e);
+    }
+
+    /**
+     * {@code column IN (SELECT C1 FROM UNNEST(CAST(param AS VARCHAR(18) ARRAY)))}: one array parameter for a whole
+     * Id list, so the statement text stays the same whatever the number of Ids.
+     */
+    static Expression inIdArray(Expression column, net.sf.jsqlparser.expression.JdbcParameter param) {
+        PlainSelect ids = new PlainSelect();
+        ids.addSelectItems(new Column("C1"));
+        ids.setFromItem(new TableFunction(new Function("UNNEST",
+                new CastExpression("CAST", param, "VARCHAR(18) ARRAY"))));
+        return new InExpression(column, new ParenthesedSelect().withSelect(ids));
     }
 
     /** A predicate no row satisfies. */
