@@ -149,19 +149,77 @@ final class QueryCompiler {
             join.setRightItem(Sql.table(target.name(), a));
             join.addOnExpression(on);
             select.addJoins(join);
-            ParentJoin pj = new ParentJoin(a, target, via);
+            ParentJoin pj = new ParentJoin(a, target, via, null);
+            parents.put(pathKey, pj);
+            return pj;
+        }
+
+        ParentJoin polymorphicParent(String pathKey, FieldDef via, String fromAlias) {
+            ParentJoin existing = parents.get(pathKey);
+            if (existing != null) {
+                return existing;
+            }
+            Map<String, String> targets = new LinkedHashMap<>();
+            for (String t : via.referenceTo()) {
+                SObjectType target = schema.find(t).orElse(null);
+                if (target == null || !view.canReadObject(target.name())) {
+                    continue;
+                }
+                String a = nextAlias();
+                Expression on = new EqualsTo(Sql.column(a, "Id"), Sql.column(fromAlias, via.name()));
+                Expression visible = access().compile(view.recordFilter(target.name(), AccessLevel.READ),
+                        target.name(), a);
+                if (visible != null) {
+                    on = Sql.and(on, Sql.paren(visible));
+                }
+                Join join = new Join();
+                join.setLeft(true);
+                join.setRightItem(Sql.table(target.name(), a));
+                join.addOnExpression(on);
+                select.addJoins(join);
+                targets.put(target.name(), a);
+            }
+            ParentJoin pj = new ParentJoin(null, null, via, targets);
             parents.put(pathKey, pj);
             return pj;
         }
     }
 
-    private record ParentJoin(String alias, SObjectType type, FieldDef via) { }
+    /**
+     * One joined parent. A polymorphic lookup (What, Who, a queue-owned Owner) joins every readable target type;
+     * {@code targets} maps each type name to its alias and the parent reads as Salesforce's "Name" object.
+     */
+    private record ParentJoin(String alias, SObjectType type, FieldDef via, Map<String, String> targets) {
+        boolean polymorphic() {
+            return targets != null;
+        }
+
+        Expression id() {
+            if (!polymorphic()) {
+                return Sql.column(alias, "Id");
+            }
+            List<Expression> ids = new ArrayList<>();
+            targets.values().forEach(a -> ids.add(Sql.column(a, "Id")));
+            return ids.size() == 1 ? ids.get(0) : new Function("COALESCE", ids.toArray(new Expression[0]));
+        }
+
+        /** The concrete type of the joined row: CASE WHEN tA.Id IS NOT NULL THEN 'A' ... END. */
+        Expression typeName() {
+            CaseExpression c = new CaseExpression();
+            List<WhenClause> whens = new ArrayList<>();
+            targets.forEach((type, a) -> whens.add(new WhenClause()
+                    .withWhenExpression(new IsNullExpression(Sql.column(a, "Id")).withNot(true))
+                    .withThenExpression(new StringValue(type))));
+            c.setWhenClauses(whens);
+            return c;
+        }
+    }
 
     /** A field path resolved to its column: the hops walked and the field at the end. */
     private record Resolved(FieldDef field, SObjectType owner, String alias, List<ParentJoin> hops, String spelled,
-                            QueryPosition at) {
-        Column column() {
-            return Sql.column(alias, field.name());
+                            QueryPosition at, Expression expr) {
+        Expression column() {
+            return expr != null ? expr : Sql.column(alias, field.name());
         }
 
         String pathKey() {
@@ -196,15 +254,24 @@ final class QueryCompiler {
             if (ref == null || !view.canReadField(current.name(), ref.name())) {
                 throw errors.unknownRelationship(segAt, seg);
             }
-            SObjectType target = parentType(ref);
-            if (target == null || !view.canReadObject(target.name())) {
-                throw errors.unknownRelationship(segAt, seg);
-            }
             if (hops.size() == MAX_PARENT_DEPTH) {
                 throw errors.malformed(segAt, "SOQL statements cannot query more than " + MAX_PARENT_DEPTH
                         + " levels of relationships");
             }
             pathKey.append(ref.relationshipName().toLowerCase(Locale.ROOT)).append('.');
+            if (ref.polymorphic()) {
+                // The "Name" object has no relationships of its own: the next segment must be its last.
+                if (i != ids.size() - 2) {
+                    throw errors.unknownRelationship(QueryPosition.of(ids.get(i + 1)), ids.get(i + 1).getText());
+                }
+                ParentJoin pj = scope.polymorphicParent(pathKey.toString(), ref, alias);
+                hops.add(pj);
+                return nameObjectField(pj, hops, ids.get(ids.size() - 1).getText(), name.getText(), at);
+            }
+            SObjectType target = schema.find(ref.referenceTo().get(0)).orElse(null);
+            if (target == null || !view.canReadObject(target.name())) {
+                throw errors.unknownRelationship(segAt, seg);
+            }
             ParentJoin pj = scope.parent(pathKey.toString(), ref, target, alias);
             hops.add(pj);
             current = target;
@@ -215,21 +282,35 @@ final class QueryCompiler {
         if (field == null || !view.canReadField(current.name(), field.name())) {
             throw errors.noSuchColumn(at, last, current.name());
         }
-        return new Resolved(field, current, alias, hops, name.getText(), at);
+        return new Resolved(field, current, alias, hops, name.getText(), at, null);
     }
 
-    /** The parent object of a lookup; a polymorphic lookup reads through its first readable target. */
-    private SObjectType parentType(FieldDef ref) {
-        if (ref.referenceTo().isEmpty()) {
-            return null;
+    /** A field of Salesforce's "Name" object, read from whichever target of a polymorphic lookup matched. */
+    private Resolved nameObjectField(ParentJoin pj, List<ParentJoin> hops, String spelled, String path,
+                                     QueryPosition at) {
+        if ("type".equalsIgnoreCase(spelled)) {
+            FieldDef type = FieldDef.builder("Type", FieldType.PICKLIST).readOnly().build();
+            return new Resolved(type, null, null, hops, path, at, pj.typeName());
         }
-        for (String t : ref.referenceTo()) {
-            SObjectType type = schema.find(t).orElse(null);
-            if (type != null && view.canReadObject(type.name()) && (ref.referenceTo().size() == 1 || "User".equals(t))) {
-                return type;
+        List<Expression> values = new ArrayList<>();
+        FieldDef found = null;
+        SObjectType owner = null;
+        for (Map.Entry<String, String> t : pj.targets.entrySet()) {
+            SObjectType type = schema.find(t.getKey()).orElseThrow();
+            FieldDef f = type.field(spelled).orElse(null);
+            if (f != null && f.stored() && view.canReadField(type.name(), f.name())) {
+                values.add(Sql.column(t.getValue(), f.name()));
+                if (found == null) {
+                    found = f;
+                    owner = type;
+                }
             }
         }
-        return schema.find(ref.referenceTo().get(0)).orElse(null);
+        if (found == null) {
+            throw errors.noSuchColumn(at, spelled, "Name");
+        }
+        Expression e = values.size() == 1 ? values.get(0) : new Function("COALESCE", values.toArray(new Expression[0]));
+        return new Resolved(found, owner, null, hops, path, at, e);
     }
 
     // ------------------------------------------------------------------ statements
@@ -488,10 +569,68 @@ final class QueryCompiler {
                     }
                     out.entries.add(new RecordShape.Children(key, child));
                 } else if (typeOf != null) {
-                    throw errors.malformed(QueryPosition.of(typeOf), "TYPEOF is not built yet in this emulator");
+                    if (aggregateShape) {
+                        throw errors.malformed(QueryPosition.of(typeOf), "TYPEOF cannot be used with aggregate"
+                                + " functions or GROUP BY");
+                    }
+                    typeOf(out, typeOf);
                 }
             }
             return out;
+        }
+
+        final Set<String> typeOfRelationships = new HashSet<>();
+
+        void typeOf(RecordShape out, ApexParser.TypeOfContext t) {
+            ApexParser.FieldNameContext relName = t.fieldName();
+            QueryPosition at = QueryPosition.of(relName);
+            FieldDef ref = relName.soqlId().size() == 1
+                    ? scope.type.fieldByRelationshipName(relName.getText()).orElse(null) : null;
+            if (ref == null || !view.canReadField(scope.type.name(), ref.name())) {
+                throw errors.unknownRelationship(at, relName.getText());
+            }
+            if (!ref.polymorphic()) {
+                throw errors.malformed(at, "TYPEOF can only be used on a polymorphic relationship: "
+                        + ref.relationshipName());
+            }
+            String rel = ref.relationshipName().toLowerCase(Locale.ROOT);
+            if (!typeOfRelationships.add(rel) || seen.stream().anyMatch(k -> k.startsWith(rel + "."))) {
+                throw errors.duplicateField(ref.relationshipName());
+            }
+            ParentJoin pj = scope.polymorphicParent(rel + ".", ref, scope.alias);
+            Map<String, List<RecordShape.Value>> whens = new LinkedHashMap<>();
+            for (ApexParser.WhenClauseContext w : t.whenClause()) {
+                String typeName = w.fieldName().getText();
+                String concrete = pj.targets.keySet().stream().filter(k -> k.equalsIgnoreCase(typeName)).findFirst()
+                        .orElseThrow(() -> errors.unsupportedType(QueryPosition.of(w.fieldName()), typeName));
+                SObjectType type = schema.find(concrete).orElseThrow();
+                String a = pj.targets.get(concrete);
+                List<RecordShape.Value> values = new ArrayList<>();
+                for (ApexParser.FieldNameContext f : w.fieldNameList().fieldName()) {
+                    if (f.soqlId().size() > 1) {
+                        throw errors.malformed(QueryPosition.of(f), "Relationship paths inside TYPEOF are not built"
+                                + " yet in this emulator");
+                    }
+                    FieldDef field = type.field(f.getText()).orElse(null);
+                    if (field == null || !field.stored() || !view.canReadField(type.name(), field.name())) {
+                        throw errors.noSuchColumn(QueryPosition.of(f), f.getText(), type.name());
+                    }
+                    values.add(new RecordShape.Value(field.name(), scope.addColumn(Sql.column(a, field.name())),
+                            RecordShape.Kind.of(field), null));
+                }
+                whens.put(concrete, values);
+            }
+            List<RecordShape.Value> otherwise = null;
+            if (t.elseClause() != null) {
+                otherwise = new ArrayList<>();
+                for (ApexParser.FieldNameContext f : t.elseClause().fieldNameList().fieldName()) {
+                    Resolved r = nameObjectField(pj, List.of(pj), f.getText(), f.getText(), QueryPosition.of(f));
+                    otherwise.add(new RecordShape.Value(r.field.name(), scope.addColumn(r.column()),
+                            RecordShape.Kind.of(r.field), null));
+                }
+            }
+            out.entries.add(new RecordShape.TypeOf(ref.relationshipName(), scope.addColumn(pj.id()),
+                    scope.addColumn(pj.typeName()), whens, otherwise));
         }
 
         boolean isAggregate(ApexParser.SoqlFunctionContext fn) {
@@ -504,6 +643,10 @@ final class QueryCompiler {
 
         void addField(RecordShape out, Resolved r, Map<String, String> labels) {
             String dupKey = r.pathKey();
+            if (!r.hops.isEmpty() && typeOfRelationships.contains(
+                    r.hops.get(0).via.relationshipName().toLowerCase(Locale.ROOT))) {
+                throw errors.duplicateField(r.hops.get(0).via.relationshipName());
+            }
             if (!seen.add(dupKey)) {
                 throw errors.duplicateField(r.spelled.contains(".") ? r.spelled : r.field.name());
             }
@@ -516,9 +659,11 @@ final class QueryCompiler {
                     }
                 }
                 if (found == null) {
-                    String type = hop.via.polymorphic() ? "Name" : hop.type.name();
-                    found = new RecordShape.Parent(hop.via.relationshipName(), type,
-                            scope.addColumn(Sql.column(hop.alias, "Id")), 0);
+                    found = hop.polymorphic()
+                            ? new RecordShape.Parent(hop.via.relationshipName(), "Name", scope.addColumn(hop.id()),
+                                    scope.addColumn(hop.typeName()))
+                            : new RecordShape.Parent(hop.via.relationshipName(), hop.type.name(),
+                                    scope.addColumn(hop.id()), 0);
                     entries.add(found);
                 }
                 entries = found.entries;
@@ -872,7 +1017,7 @@ final class QueryCompiler {
                 throw errors.at("INVALID_FIELD", r.at, "field '" + r.field.name()
                         + "' can not be filtered in a query call");
             }
-            Column col = r.column();
+            Expression col = r.column();
             if (value.subQuery() != null) {
                 return semiJoin(r, op, value.subQuery());
             }
@@ -956,7 +1101,7 @@ final class QueryCompiler {
             }
         }
 
-        private Expression comparison(Resolved r, Column col, String op, ApexParser.ValueContext value) {
+        private Expression comparison(Resolved r, Expression col, String op, ApexParser.ValueContext value) {
             FieldType t = r.field.type();
             if (value.dateFormula() != null) {
                 return relativeDate(r, col, op, value.dateFormula());
@@ -992,7 +1137,7 @@ final class QueryCompiler {
             };
         }
 
-        private Expression relativeDate(Resolved r, Column col, String op, ApexParser.DateFormulaContext f) {
+        private Expression relativeDate(Resolved r, Expression col, String op, ApexParser.DateFormulaContext f) {
             FieldType t = r.field.type();
             if (t != FieldType.DATE && t != FieldType.DATETIME) {
                 throw errors.at("INVALID_FIELD", QueryPosition.of(f), "value of filter criterion for field '"

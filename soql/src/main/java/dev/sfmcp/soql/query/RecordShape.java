@@ -13,7 +13,7 @@ import java.util.Map;
 public final class RecordShape {
 
     /** One key of a record. */
-    public sealed interface Entry permits Value, Parent, Children { }
+    public sealed interface Entry permits Value, Parent, Children, TypeOf { }
 
     /**
      * A scalar value read from {@code column} (1-based).
@@ -38,6 +38,15 @@ public final class RecordShape {
             this.typeColumn = typeColumn;
         }
     }
+
+    /**
+     * A TYPEOF on a polymorphic relationship: the keys shown depend on the concrete type of the row's parent.
+     *
+     * @param whens     per concrete type name, the values of its WHEN branch
+     * @param otherwise the ELSE branch, or null (then an unmatched type reads as null)
+     */
+    public record TypeOf(String key, int idColumn, int typeColumn, Map<String, List<Value>> whens,
+                         List<Value> otherwise) implements Entry { }
 
     /** A child subquery, answered by its own statement and nested under {@code key}. */
     public record Children(String key, CompiledQuery query) implements Entry { }

@@ -53,6 +53,7 @@ final class QueryTestOrg implements AutoCloseable {
     static final String O2 = id("006", 2);
     static final String O3 = id("006", 3);
     static final String O4 = id("006", 4);
+    static final String QUEUE = id("00G", 1);
 
     final Schema schema;
     final OrgDatabase database;
@@ -148,6 +149,13 @@ final class QueryTestOrg implements AutoCloseable {
         insert(c, "Case", row("Id", id("500", 1), "CaseNumber", "00001001", "Subject", "Login issue", "AccountId", A1,
                 "ContactId", C1, "Status", "New", "Priority", "High", "OwnerId", U1,
                 "CreatedDate", utc("2024-05-15T07:00:00Z")));
+        insert(c, "Group", row("Id", QUEUE, "Name", "Support Queue", "DeveloperName", "Support_Queue", "Type", "Queue"));
+        insert(c, "Lead", row("Id", id("00Q", 1), "FirstName", "Lee", "LastName", "Lead", "Name", "Lee Lead",
+                "Company", "Leads Inc", "Status", "Open - Not Contacted", "OwnerId", U1));
+        insert(c, "Task", row("Id", id("00T", 3), "WhoId", id("00Q", 1), "Subject", "Meet", "OwnerId", U1,
+                "Status", "Not Started", "Priority", "Low", "CreatedDate", utc("2024-05-14T09:00:00Z")));
+        insert(c, "Case", row("Id", id("500", 3), "CaseNumber", "00001003", "Subject", "Printer jam", "Status", "New",
+                "Priority", "Medium", "OwnerId", QUEUE, "CreatedDate", utc("2024-05-15T11:00:00Z")));
         insert(c, "Case", row("Id", id("500", 2), "CaseNumber", "00001002", "Subject", "Billing", "AccountId", A2,
                 "Status", "Closed", "Priority", "Low", "OwnerId", U2, "IsClosed", true,
                 "CreatedDate", utc("2024-05-02T07:00:00Z")));
