@@ -118,7 +118,8 @@ public final class QueryEngine {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (records.size() == fetch) {
-                        more = true;
+                        // A further row only means another page when the statement's LIMIT is not reached.
+                        more = remaining > fetch;
                         break;
                     }
                     records.add(writer.record(q.shape(), rs));

@@ -59,9 +59,10 @@ class QueryEngineTest {
 
     @Test
     void relativeDatesFollowTheViewersTimeZone() {
-        // 2024-05-15T12:00Z is already May 16 in Kiritimati (UTC+14): Acme, created May 15 08:00Z, is yesterday.
+        // 2024-05-15T12:00Z is already May 16 in Kiritimati (UTC+14): Acme (May 15 08:00Z) and Globex
+        // (May 14 10:00Z, midnight there) were created yesterday.
         AccessView farEast = AccessView.system(QueryTestOrg.U1, ZoneId.of("Pacific/Kiritimati"), Locale.US);
-        assertEquals("Acme", names(farEast, "SELECT Name FROM Account WHERE CreatedDate = YESTERDAY"));
+        assertEquals("Acme,Globex", names(farEast, "SELECT Name FROM Account WHERE CreatedDate = YESTERDAY"));
         assertEquals("", names(farEast, "SELECT Name FROM Account WHERE CreatedDate = TODAY"));
         AccessView pacific = AccessView.system(QueryTestOrg.U1, ZoneId.of("America/Los_Angeles"), Locale.US);
         assertEquals("Acme", names(pacific, "SELECT Name FROM Account WHERE CreatedDate = TODAY"));

@@ -11,10 +11,10 @@ class QueryErrorsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             // the verbatim production capture quoted in the reference
-            "SELECT Id, Dispenser__c, Answer__c, Audit_Question__c|1|12|\nSELECT Id, Dispenser__c, Answer__c, Audit_Question__c\n           ^\nERROR at Row:1:Column:12\nX",
-            "SELECT Id FROM no_such_object|1|16|\nSELECT Id FROM no_such_object\n               ^\nERROR at Row:1:Column:16\nX",
-            "SELECT Id\nFROM PushTopic|2|6|\nFROM PushTopic\n     ^\nERROR at Row:2:Column:6\nX",
-            "SELECT Id\r\nFROM PushTopic|2|6|\nFROM PushTopic\n     ^\nERROR at Row:2:Column:6\nX",
+            "SELECT Id, Dispenser__c, Answer__c, Audit_Question__c|1|12|\\nSELECT Id, Dispenser__c, Answer__c, Audit_Question__c\\n           ^\\nERROR at Row:1:Column:12\\nX",
+            "SELECT Id FROM no_such_object|1|16|\\nSELECT Id FROM no_such_object\\n               ^\\nERROR at Row:1:Column:16\\nX",
+            "SELECT Id\\nFROM PushTopic|2|6|\\nFROM PushTopic\\n     ^\\nERROR at Row:2:Column:6\\nX",
+            "SELECT Id\\r\\nFROM PushTopic|2|6|\\nFROM PushTopic\\n     ^\\nERROR at Row:2:Column:6\\nX",
     })
     void layout(String query, int row, int column, String expected) {
         String q = query.replace("\\n", "\n").replace("\\r", "\r");

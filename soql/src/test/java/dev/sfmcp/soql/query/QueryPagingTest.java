@@ -87,7 +87,7 @@ class QueryPagingTest {
     }
 
     @Test
-    void batchSizeIsClampedTo200At least() {
+    void batchSizeIsClampedTo200AtLeast() {
         ObjectNode first = org.engine.query(ADMIN, "SELECT Name FROM Account", QueryOptions.defaults().withBatchSize(10));
         assertEquals(200, first.get("records").size());
     }
