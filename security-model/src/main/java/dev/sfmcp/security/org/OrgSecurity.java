@@ -49,14 +49,12 @@ public final class OrgSecurity {
 
     private volatile SharingContext context;
     private final Map<String, UserAccessView> views = new ConcurrentHashMap<>();
-    private final SharingRecalculation recalculation;
     private final ManualSharing manualSharing;
     private final AccessExplainer explainer;
 
     /** @param store the engine's share tables; every row change made here runs in the caller's transaction */
     public OrgSecurity(SharingStore store) {
         this.store = store;
-        this.recalculation = new SharingRecalculation(store, o -> context().rules(o), o -> context().settings().of(o));
         this.manualSharing = new ManualSharing(store, () -> context().principals(), o -> context().settings().of(o));
         this.explainer = new AccessExplainer(store, this::viewFor, this::users, () -> context().principals());
     }
@@ -127,7 +125,7 @@ public final class OrgSecurity {
     public synchronized void setSharing(ObjectSharing sharing) {
         settings.put(sharing);
         changed();
-        recalculation.allRulesChanged(sharing.sObject());
+        store.atomically(tx -> recalculation(tx).allRulesChanged(sharing.sObject()));
     }
 
     /** Adds or replaces a sharing rule and recalculates the rows it governs. */
@@ -136,19 +134,19 @@ public final class OrgSecurity {
                 "Sharing rule " + rule.name() + " shares with an unknown group " + rule.sharedWithGroupId());
         SharingRule previous = rules.put(rule.id(), rule);
         changed();
-        if (previous instanceof SharingRule.CriteriaBased && !previous.sharedWithGroupId().equals(rule.sharedWithGroupId())) {
-            recalculation.ruleChanged(previous.sObject(), previous.sharedWithGroupId());
-        }
-        if (rule instanceof SharingRule.CriteriaBased) {
-            recalculation.ruleChanged(rule.sObject(), rule.sharedWithGroupId());
-        }
+        store.atomically(tx -> {
+            if (previous instanceof SharingRule.CriteriaBased && !previous.sharedWithGroupId().equals(rule.sharedWithGroupId())) {
+                recalculation(tx).ruleChanged(previous.sObject(), previous.sharedWithGroupId());
+            }
+            return rule instanceof SharingRule.CriteriaBased ? recalculation(tx).ruleChanged(rule.sObject(), rule.sharedWithGroupId()) : 0;
+        });
     }
 
     public synchronized void removeRule(String ruleId) {
         SharingRule rule = rules.remove(ruleId);
         changed();
         if (rule instanceof SharingRule.CriteriaBased) {
-            recalculation.ruleChanged(rule.sObject(), rule.sharedWithGroupId());
+            store.atomically(tx -> recalculation(tx).ruleChanged(rule.sObject(), rule.sharedWithGroupId()));
         }
     }
 
@@ -256,9 +254,12 @@ public final class OrgSecurity {
 
     // ---- collaborators ------------------------------------------------------------------------------
 
-    /** Share-row upkeep for record changes: the engine's record-change listener calls it. */
-    public SharingRecalculation recalculation() {
-        return recalculation;
+    /**
+     * Share-row upkeep for record changes, writing through {@code tx}: the engine's record-change listener calls
+     * it with a store bound to the write's own transaction.
+     */
+    public SharingRecalculation recalculation(SharingStore tx) {
+        return new SharingRecalculation(tx, o -> context().rules(o), o -> context().settings().of(o));
     }
 
     public ManualSharing manualSharing() {

@@ -35,15 +35,21 @@ public final class ManualSharing {
      * must pass it: owner, above the owner, Full Access share, Modify All).
      */
     public ShareRow share(RecordFilter sharerFullAccess, String sObject, String recordId, String userOrGroupId, AccessLevel level) {
-        if (!store.matches(sObject, recordId, sharerFullAccess)) {
-            throw new SalesforceException(SalesforceError.of("INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY",
-                    "insufficient access rights on cross-reference id"));
-        }
-        return shareAsSystem(sObject, recordId, userOrGroupId, level);
+        return store.atomically(tx -> {
+            if (!tx.matches(sObject, recordId, sharerFullAccess)) {
+                throw new SalesforceException(SalesforceError.of("INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY",
+                        "insufficient access rights on cross-reference id"));
+            }
+            return write(tx, sObject, recordId, userOrGroupId, level);
+        });
     }
 
     /** Shares a record without checking who shares it: fixtures and the admin API. */
     public ShareRow shareAsSystem(String sObject, String recordId, String userOrGroupId, AccessLevel level) {
+        return store.atomically(tx -> write(tx, sObject, recordId, userOrGroupId, level));
+    }
+
+    private ShareRow write(SharingStore tx, String sObject, String recordId, String userOrGroupId, AccessLevel level) {
         ObjectSharing sharing = settingsOf.apply(sObject);
         if (sharing.model() == SharingModel.CONTROLLED_BY_PARENT) {
             throw new SalesforceException(SalesforceError.of("INVALID_TYPE",
@@ -60,19 +66,21 @@ public final class ManualSharing {
             throw new SalesforceException(SalesforceError.withFields("INVALID_CROSS_REFERENCE_KEY",
                     "invalid cross reference id", List.of("UserOrGroupId")));
         }
-        store.deleteRow(sObject, recordId, userOrGroupId, RowCause.MANUAL);
+        tx.deleteRow(sObject, recordId, userOrGroupId, RowCause.MANUAL);
         ShareRow row = new ShareRow(recordId, userOrGroupId, level, RowCause.MANUAL);
-        store.insert(sObject, List.of(row));
+        tx.insert(sObject, List.of(row));
         return row;
     }
 
     /** Removes a manual share, as a user with full access to the record. */
     public boolean unshare(RecordFilter sharerFullAccess, String sObject, String recordId, String userOrGroupId) {
-        if (!store.matches(sObject, recordId, sharerFullAccess)) {
-            throw new SalesforceException(SalesforceError.of("INSUFFICIENT_ACCESS_OR_READONLY",
-                    "insufficient access rights on object id"));
-        }
-        return store.deleteRow(sObject, recordId, userOrGroupId, RowCause.MANUAL) > 0;
+        return store.atomically(tx -> {
+            if (!tx.matches(sObject, recordId, sharerFullAccess)) {
+                throw new SalesforceException(SalesforceError.of("INSUFFICIENT_ACCESS_OR_READONLY",
+                        "insufficient access rights on object id"));
+            }
+            return tx.deleteRow(sObject, recordId, userOrGroupId, RowCause.MANUAL) > 0;
+        });
     }
 
     private static String label(AccessLevel level) {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What the security model needs from the data engine, and nothing more: the share tables, a scan of records for
@@ -31,6 +32,14 @@ public interface SharingStore {
 
     /** Calls {@code each} with the Id and {@code fields} of every live record of {@code sObject}. */
     void scan(String sObject, Collection<String> fields, Consumer<Map<String, Object>> each);
+
+    /**
+     * Runs {@code work} against a store bound to one transaction: a store already inside a transaction (the
+     * engine's record-change listener) runs it there, a root store opens one.
+     */
+    default <T> T atomically(Function<SharingStore, T> work) {
+        return work.apply(this);
+    }
 
     /** Whether record {@code recordId} of {@code sObject} passes {@code filter}, evaluated by the engine. */
     boolean matches(String sObject, String recordId, RecordFilter filter);

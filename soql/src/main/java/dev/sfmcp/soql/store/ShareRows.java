@@ -64,6 +64,40 @@ public final class ShareRows {
         }
     }
 
+    /** Removes every share row of {@code sObject} with {@code rowCause} naming {@code userOrGroupId}; returns how many. */
+    public int deleteFor(String sObject, String userOrGroupId, String rowCause) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + shareTable(sObject)
+                + " WHERE \"UserOrGroupId\" = ? AND \"RowCause\" = ?")) {
+            ps.setString(1, userOrGroupId);
+            ps.setString(2, rowCause);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Removes one record's row for one user or group with one cause; returns how many (0 or 1). */
+    public int deleteRow(String sObject, String parentId, String userOrGroupId, String rowCause) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + shareTable(sObject)
+                + " WHERE \"ParentId\" = ? AND \"UserOrGroupId\" = ? AND \"RowCause\" = ?")) {
+            ps.setString(1, parentId);
+            ps.setString(2, userOrGroupId);
+            ps.setString(3, rowCause);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Removes every share row of {@code sObject} with {@code rowCause}; returns how many. */
+    public int deleteCause(String sObject, String rowCause) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + shareTable(sObject) + " WHERE \"RowCause\" = ?")) {
+            ps.setString(1, rowCause);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Whether {@code sObject} has a share table. */
+    public boolean hasShareTable(String sObject) {
+        return schema.find(sObject).filter(SObjectType::shareable).isPresent();
+    }
+
     /** Replaces every share row of {@code sObject} with {@code rowCause} (all records) by {@code shares}. */
     public void replaceCause(String sObject, String rowCause, Collection<Share> shares) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + shareTable(sObject) + " WHERE \"RowCause\" = ?")) {
