@@ -1,6 +1,7 @@
 package dev.sfmcp.security.explain;
 
 import dev.sfmcp.security.principal.PrincipalGraph;
+import dev.sfmcp.security.sharing.ObjectSharing;
 import dev.sfmcp.security.sharing.ShareRow;
 import dev.sfmcp.security.store.SharingStore;
 import dev.sfmcp.security.user.User;
@@ -25,9 +26,11 @@ public final class AccessExplainer {
     private final Function<String, UserAccessView> views;
     private final Supplier<Collection<User>> users;
     private final Supplier<PrincipalGraph> principals;
+    private final Function<String, ObjectSharing> settingsOf;
 
     public AccessExplainer(SharingStore store, Function<String, UserAccessView> views, Supplier<Collection<User>> users,
-                           Supplier<PrincipalGraph> principals) {
+                           Supplier<PrincipalGraph> principals, Function<String, ObjectSharing> settingsOf) {
+        this.settingsOf = settingsOf;
         this.store = store;
         this.views = views;
         this.users = users;
@@ -42,7 +45,9 @@ public final class AccessExplainer {
         List<AccessGrant> edit = read.isEmpty() ? List.of() : matching(view, sObject, recordId, AccessLevel.EDIT);
         List<AccessGrant> all = edit.isEmpty() ? List.of() : matching(view, sObject, recordId, AccessLevel.ALL);
         AccessLevel max = !all.isEmpty() ? AccessLevel.ALL : !edit.isEmpty() ? AccessLevel.EDIT : !read.isEmpty() ? AccessLevel.READ : null;
-        Set<String> mine = principals.get().principalsWithSubordinates(userId);
+        // the rows that reach the user: through the user's groups, and through subordinates' when hierarchies apply
+        Set<String> mine = settingsOf.apply(sObject).grantAccessUsingHierarchies()
+                ? principals.get().principalsWithSubordinates(userId) : principals.get().principalsOf(userId);
         List<ShareRow> rows = new ArrayList<>();
         if (readable) {
             for (ShareRow row : store.rows(sObject, recordId)) {

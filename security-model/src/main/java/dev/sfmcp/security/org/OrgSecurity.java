@@ -56,7 +56,8 @@ public final class OrgSecurity {
     public OrgSecurity(SharingStore store) {
         this.store = store;
         this.manualSharing = new ManualSharing(store, () -> context().principals(), o -> context().settings().of(o));
-        this.explainer = new AccessExplainer(store, this::viewFor, this::users, () -> context().principals());
+        this.explainer = new AccessExplainer(store, this::viewFor, this::users, () -> context().principals(),
+                o -> context().settings().of(o));
     }
 
     /** An org holding the four standard profiles and Salesforce's default sharing settings. */
