@@ -2,6 +2,11 @@ package dev.sfmcp.security.testorg;
 
 import dev.sfmcp.security.org.OrgSecurity;
 import dev.sfmcp.security.store.EngineSharingStore;
+import dev.sfmcp.security.store.QueryFilterProbe;
+import dev.sfmcp.soql.query.QueryEngine;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import dev.sfmcp.soql.access.RecordFilter;
 import dev.sfmcp.soql.id.IdGenerator;
 import dev.sfmcp.soql.schema.FieldDef;
@@ -37,6 +42,9 @@ public final class TestOrg implements AutoCloseable {
     public final IdGenerator ids;
     public final EngineSharingStore store;
     public final OrgSecurity security;
+    public final QueryEngine engine;
+    public final QueryFilterProbe probe;
+    public final Clock clock = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
     private final Map<String, String> names = new HashMap<>();
 
     public TestOrg() {
@@ -44,7 +52,9 @@ public final class TestOrg implements AutoCloseable {
         String orgId = "00D" + "T" + String.format("%011d", ++orgs);
         this.database = new OrgDatabase(schema, orgId);
         this.ids = IdGenerator.forOrg(orgId);
-        this.store = EngineSharingStore.root(database, ids, FilterSql::matches);
+        this.engine = new QueryEngine(database, clock);
+        this.probe = new QueryFilterProbe(engine);
+        this.store = EngineSharingStore.root(database, ids, probe);
         this.security = OrgSecurity.withStandardProfiles(store);
     }
 
@@ -131,42 +141,14 @@ public final class TestOrg implements AutoCloseable {
         });
     }
 
-    /** The Ids of {@code sObject} records passing {@code filter}, as H2 selects them. */
-    public List<String> select(String sObject, RecordFilter filter) {
-        FilterSql f = FilterSql.of(sObject, "t", filter);
-        return database.read(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT \"t\".\"Id\" FROM " + StorageLayout.quote(sObject)
-                    + " \"t\" WHERE \"t\".\"IsDeleted\" = FALSE AND " + f.sql() + " ORDER BY \"t\".\"Id\"")) {
-                f.bind(ps, 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+    /** Runs SOQL as the user whose view is given, through the engine's query path. */
+    public com.fasterxml.jackson.databind.node.ObjectNode query(dev.sfmcp.soql.access.AccessView view, String soql) {
+        return engine.query(view, soql, dev.sfmcp.soql.query.QueryOptions.defaults());
     }
 
-    /** An aggregate over the visible records, as H2 computes it. */
-    public long count(String sObject, RecordFilter filter) {
-        FilterSql f = FilterSql.of(sObject, "t", filter);
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + StorageLayout.quote(sObject)
-                    + " \"t\" WHERE \"t\".\"IsDeleted\" = FALSE AND " + f.sql())) {
-                f.bind(ps, 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
-    /** Whether one record passes {@code filter}, as H2 evaluates it. */
+    /** Whether one record passes {@code filter}, as the engine evaluates it. */
     public boolean passes(String sObject, String recordName, RecordFilter filter) {
-        return database.read(c -> FilterSql.matches(c, sObject, id(recordName), filter));
+        return probe.matches(null, sObject, id(recordName), filter);
     }
 
     /** Runs SQL work against the org's database (test setup only). */
