@@ -90,7 +90,7 @@ public final class SalesOrg {
         user(org, "restricted", restricted.id(), repWestRole, List.of());
         user(org, "transferrer", standard, repEastRole, List.of(org.id("psTransfer")));
         user(org, "groupie", standard, null, List.of());
-        sec.putUser(User.of(org.name("inactive", org.ids.next("005")), "inactive@example.com", standard, null).withActive(false));
+        org.putUser(User.of(org.name("inactive", org.ids.next("005")), "inactive@example.com", standard, null).withActive(false));
 
         Role west = sec.role(smWest).orElseThrow();
         Role support = sec.role(supportRole).orElseThrow();
@@ -121,6 +121,7 @@ public final class SalesOrg {
         org.insert("accEast", "Account", Map.of("Name", "East Corp", "OwnerId", "repEast"));
         org.insert("accCeo", "Account", Map.of("Name", "Board Corp", "OwnerId", "ceo"));
         org.insert("accSupport", "Account", Map.of("Name", "Help Corp", "OwnerId", "support"));
+        org.insert("accR", "Account", Map.of("Name", "Restricted Corp", "OwnerId", "restricted"));
         org.insert("oppW1", "Opportunity", opp("W1", "repWest", "accWest", "Prospecting", 100));
         org.insert("oppW2", "Opportunity", opp("W2", "repWest2", "accEast", "Prospecting", 200));
         org.insert("oppE1", "Opportunity", opp("E1", "repEast", "accEast", "Closed Won", 300));
@@ -144,7 +145,7 @@ public final class SalesOrg {
 
     private static Map<String, Object> opp(String name, String owner, String account, String stage, int amount) {
         return Map.of("Name", name, "OwnerId", owner, "AccountId", account, "StageName", stage, "Amount", amount,
-                "CloseDate", java.sql.Date.valueOf("2026-12-31"));
+                "CloseDate", "2026-12-31");
     }
 
     private static String role(TestOrg org, String name, String parent, AccessLevel opportunities, AccessLevel cases) {
@@ -155,6 +156,6 @@ public final class SalesOrg {
 
     private static void user(TestOrg org, String name, String profile, String role, List<String> sets) {
         String id = org.name(name, org.ids.next("005"));
-        org.security.putUser(User.of(id, name + "@example.com", profile, role).withPermissionSets(sets, List.of()));
+        org.putUser(User.of(id, name + "@example.com", profile, role).withPermissionSets(sets, List.of()));
     }
 }
