@@ -32,6 +32,7 @@ import dev.sfmcp.emulator.oauth.PendingOAuthAuthenticator;
 import dev.sfmcp.emulator.org.EmulatorClock;
 import dev.sfmcp.emulator.org.McpServerStates;
 import dev.sfmcp.emulator.tools.ToolCatalog;
+import dev.sfmcp.emulator.tools.SobjectOperations;
 import dev.sfmcp.emulator.tools.ToolOperations;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -72,6 +73,7 @@ public final class Emulator implements AutoCloseable {
         this.servers = new McpServerStates(clock, config.activeServers());
         this.journal = new RequestJournal(Math.max(1, config.journalSize()), config.journalMaxText());
         this.journal.setEnabled(config.journalSize() > 0);
+        SobjectOperations.registerAll(operations);
         this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : new PendingOAuthAuthenticator();
     }
 
