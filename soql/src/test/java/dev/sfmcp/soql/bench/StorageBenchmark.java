@@ -47,6 +47,8 @@ public final class StorageBenchmark {
         String user = "005000000000001AAA";
         System.out.printf(Locale.ROOT, "%n=== soql storage benchmark: %,d Accounts + %,d Contacts ===%n", accounts, contacts);
 
+        snapshotRestore(schema, clock, user);
+
         long heapBase = usedHeap();
         DataEngine engine = new DataEngine(schema, clock, "00DBENCH00000001AAA");
         long engineEmpty = usedHeap();
@@ -137,6 +139,37 @@ public final class StorageBenchmark {
                 engineHeap >> 20, (engineEmpty - heapBase) >> 20, rawHeap >> 20, (double) engineHeap / rawHeap);
         System.out.println("(checksum " + sink + ")");
         raw.close();
+    }
+
+    /** Snapshot and restore of an org of a few thousand records (target: well under 100 ms). */
+    private static void snapshotRestore(Schema schema, Clock clock, String user) {
+        try (DataEngine engine = new DataEngine(schema, clock, "00DBENCH00000002AAA")) {
+            List<Map<String, Object>> accounts = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                accounts.add(account(i));
+            }
+            List<String> accountIds = engine.bulkInsert("Account", accounts, user);
+            List<Map<String, Object>> contacts = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                contacts.add(contact(i, accountIds.get(i % accountIds.size())));
+            }
+            engine.bulkInsert("Contact", contacts, user);
+            long s0 = System.nanoTime();
+            engine.snapshot("baseline");
+            double snapshotMillis = (System.nanoTime() - s0) / 1e6;
+            int rounds = 30;
+            double restoreMillis = 0;
+            for (int r = 0; r < rounds; r++) {
+                engine.bulkInsert("Account", List.of(account(r)), user);
+                long r0 = System.nanoTime();
+                engine.restore("baseline");
+                if (r >= 10) { // the first rounds warm up
+                    restoreMillis += (System.nanoTime() - r0) / 1e6;
+                }
+            }
+            System.out.printf(Locale.ROOT, "snapshot of 4,000 records %.1f ms; restore %.1f ms on average (target well under 100 ms)%n",
+                    snapshotMillis, restoreMillis / (rounds - 10));
+        }
     }
 
     private static Map<String, Object> account(int i) {
