@@ -180,7 +180,7 @@ public final class RecordWriter {
         if (!type.deletable() || !view.canDelete(type.name())) {
             throw DmlErrors.insufficientAccess();
         }
-        purgeRecycleBin();
+        purgeIfDue();
         lockingTransaction(recordId, c -> {
             SObjectRecord before = RecordRows.load(c, type, recordId, true);
             RecordAccess.Grant grant = before == null ? RecordAccess.Grant.ABSENT : access.of(c, view, type, recordId);
@@ -197,6 +197,21 @@ public final class RecordWriter {
             return null;
         });
     }
+
+    /**
+     * Purges the recycle bin when the last purge is an hour or more behind the engine's clock: a purge scans every
+     * table, which must not happen on every delete of a large org.
+     */
+    private void purgeIfDue() {
+        java.time.Instant now = clock.instant();
+        java.time.Instant last = lastPurge;
+        if (last == null || !now.isBefore(last.plus(Duration.ofHours(1)))) {
+            lastPurge = now;
+            purgeRecycleBin();
+        }
+    }
+
+    private volatile java.time.Instant lastPurge;
 
     /** Removes for good the records deleted longer ago than the retention, with their share rows. */
     public int purgeRecycleBin() {
