@@ -90,6 +90,14 @@ final class QueryCompiler {
         this.errors = new QueryErrors(soql);
     }
 
+    private RowCondition rootCondition;
+
+    /** Adds {@code condition} to the statement's top-level rows. */
+    QueryCompiler withRootCondition(RowCondition condition) {
+        this.rootCondition = condition;
+        return this;
+    }
+
     private String nextAlias() {
         return "t" + aliasCounter++;
     }
@@ -386,6 +394,10 @@ final class QueryCompiler {
                 scope.type.name(), scope.alias);
         if (visible != null) {
             filter = Sql.and(filter == null ? null : Sql.paren(filter), Sql.paren(visible));
+        }
+        if (rootCondition != null && childOf == null) {
+            filter = Sql.and(filter == null ? null : Sql.paren(filter),
+                    Sql.paren(rootCondition.build(scope.type, scope.alias, scope.parameters)));
         }
         boolean includeDeleted = options.includeDeleted();
         if (!includeDeleted && scope.type.field("IsDeleted").isPresent()) {

@@ -94,6 +94,44 @@ public final class QueryEngine {
         }
     }
 
+    /**
+     * Compiles {@code soql} with an extra condition on the FROM object's rows, for engines built on SOQL (SOSL's
+     * RETURNING clauses).
+     */
+    public CompiledQuery plan(AccessView view, String soql, QueryOptions options, RowCondition condition) {
+        return new QueryCompiler(schema, view, clock, options, soql).withRootCondition(condition)
+                .compile(SoqlSyntax.parseQuery(soql));
+    }
+
+    /** Runs a compiled statement and returns at most {@code max} of its records, child subqueries included. */
+    public List<ObjectNode> records(CompiledQuery q, QueryOptions options, long max) {
+        try (Connection c = database.connection()) {
+            List<ObjectNode> records = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            RecordWriter writer = new RecordWriter(options.apiVersion());
+            long fetch = q.userLimit() >= 0 ? Math.min(max, q.userLimit()) : max;
+            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                bind(ps, q.parameters(), q.parameters().size());
+                ps.setLong(q.limitSlot(), fetch);
+                ps.setLong(q.offsetSlot(), q.userOffset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        records.add(writer.record(q.shape(), rs));
+                        if (q.shape().idColumn > 0) {
+                            ids.add(rs.getString(q.shape().idColumn));
+                        }
+                    }
+                }
+            }
+            if (!ids.isEmpty()) {
+                children(c, q.shape(), records, ids, options);
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed in H2: " + q.sql(), e);
+        }
+    }
+
     /** Parses, binds and compiles without running: what a query costs before H2 sees it. */
     public CompiledQuery plan(AccessView view, String soql, QueryOptions options) {
         if (soql == null || soql.isBlank()) {
