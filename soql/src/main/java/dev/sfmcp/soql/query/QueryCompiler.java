@@ -3,6 +3,8 @@ package dev.sfmcp.soql.query;
 import dev.sfmcp.soql.SalesforceException;
 import dev.sfmcp.soql.access.AccessLevel;
 import dev.sfmcp.soql.access.AccessView;
+import dev.sfmcp.soql.access.RecordFilter;
+import dev.sfmcp.soql.sql.RecordFilterCompiler;
 import dev.sfmcp.soql.schema.ChildRelationship;
 import dev.sfmcp.soql.schema.FieldDef;
 import dev.sfmcp.soql.schema.FieldType;
@@ -76,14 +78,17 @@ final class QueryCompiler {
     static final int FIELDS_LIMIT = 200;
 
     private final Schema schema;
+    private final RecordFilterCompiler filters;
     private final AccessView view;
     private final Clock clock;
     private final QueryOptions options;
     private final QueryErrors errors;
     private int aliasCounter;
 
-    QueryCompiler(Schema schema, AccessView view, Clock clock, QueryOptions options, String soql) {
+    QueryCompiler(Schema schema, RecordFilterCompiler filters, AccessView view, Clock clock, QueryOptions options,
+                  String soql) {
         this.schema = schema;
+        this.filters = filters;
         this.view = view;
         this.clock = clock;
         this.options = options;
@@ -136,8 +141,13 @@ final class QueryCompiler {
             return items.size();
         }
 
-        AccessPredicate access() {
-            return new AccessPredicate(schema, parameters, QueryCompiler.this::nextAlias);
+        /** The view's read filter on a table of {@code type} under {@code alias}, or null when every record passes. */
+        Expression visible(SObjectType type, String alias) {
+            RecordFilter filter = view.recordFilter(type.name(), AccessLevel.READ);
+            if (RecordFilterCompiler.unrestricted(filter)) {
+                return null;
+            }
+            return filters.compile(filter, Sql.table(type.name(), alias), type, parameters);
         }
 
         ParentJoin parent(String pathKey, FieldDef via, SObjectType target, String fromAlias) {
@@ -148,7 +158,7 @@ final class QueryCompiler {
             String a = nextAlias();
             Expression on = new EqualsTo(Sql.column(a, "Id"), Sql.column(fromAlias, via.name()));
             // A parent the caller cannot see reads as null: its filter sits in the ON clause, not in WHERE.
-            Expression visible = access().compile(view.recordFilter(target.name(), AccessLevel.READ), target.name(), a);
+            Expression visible = visible(target, a);
             if (visible != null) {
                 on = Sql.and(on, Sql.paren(visible));
             }
@@ -175,8 +185,7 @@ final class QueryCompiler {
                 }
                 String a = nextAlias();
                 Expression on = new EqualsTo(Sql.column(a, "Id"), Sql.column(fromAlias, via.name()));
-                Expression visible = access().compile(view.recordFilter(target.name(), AccessLevel.READ),
-                        target.name(), a);
+                Expression visible = visible(target, a);
                 if (visible != null) {
                     on = Sql.and(on, Sql.paren(visible));
                 }
@@ -390,8 +399,7 @@ final class QueryCompiler {
             filter = wc.logical(where.whereLogicalExpression());
             boundedByIds = wc.idTests > 0 && wc.idTests <= FIELDS_LIMIT;
         }
-        Expression visible = scope.access().compile(view.recordFilter(scope.type.name(), AccessLevel.READ),
-                scope.type.name(), scope.alias);
+        Expression visible = scope.visible(scope.type, scope.alias);
         if (visible != null) {
             filter = Sql.and(filter == null ? null : Sql.paren(filter), Sql.paren(visible));
         }
@@ -1269,8 +1277,7 @@ final class QueryCompiler {
                 }
                 where = wc.logical(sub.whereClause().whereLogicalExpression());
             }
-            Expression visible = innerScope.access().compile(view.recordFilter(inner.name(), AccessLevel.READ),
-                    inner.name(), innerScope.alias);
+            Expression visible = innerScope.visible(inner, innerScope.alias);
             if (visible != null) {
                 where = Sql.and(where == null ? null : Sql.paren(where), Sql.paren(visible));
             }

@@ -8,6 +8,8 @@ import dev.sfmcp.soql.SalesforceException;
 import dev.sfmcp.soql.access.AccessView;
 import dev.sfmcp.soql.schema.Schema;
 
+import dev.sfmcp.soql.dml.RecentUse;
+import dev.sfmcp.soql.sql.RecordFilterCompiler;
 import dev.sfmcp.soql.store.OrgDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,12 +35,22 @@ public final class QueryEngine {
     private final Schema schema;
     private final OrgDatabase database;
     private final Clock clock;
+    private final RecordFilterCompiler filters;
+    private final RecentUseRecorder recentUse;
     private final QueryLocators locators = new QueryLocators();
 
-    public QueryEngine(OrgDatabase database, Clock clock) {
+    /** Records that a caller viewed or referenced records (FOR VIEW / FOR REFERENCE). */
+    @FunctionalInterface
+    public interface RecentUseRecorder {
+        void record(AccessView view, String sObject, List<String> ids, RecentUse use);
+    }
+
+    public QueryEngine(OrgDatabase database, RecordFilterCompiler filters, Clock clock, RecentUseRecorder recentUse) {
         this.schema = database.schema();
         this.database = database;
+        this.filters = filters;
         this.clock = clock;
+        this.recentUse = recentUse;
     }
 
     /** Runs {@code soql} as the caller whose view is {@code view}. */
@@ -99,7 +111,7 @@ public final class QueryEngine {
      * RETURNING clauses).
      */
     public CompiledQuery plan(AccessView view, String soql, QueryOptions options, RowCondition condition) {
-        return new QueryCompiler(schema, view, clock, options, soql).withRootCondition(condition)
+        return new QueryCompiler(schema, filters, view, clock, options, soql).withRootCondition(condition)
                 .compile(SoqlSyntax.parseQuery(soql));
     }
 
@@ -108,7 +120,7 @@ public final class QueryEngine {
         try (Connection c = database.connection()) {
             List<ObjectNode> records = new ArrayList<>();
             List<String> ids = new ArrayList<>();
-            RecordWriter writer = new RecordWriter(options.apiVersion());
+            RecordShaper writer = new RecordShaper(options.apiVersion());
             long fetch = q.userLimit() >= 0 ? Math.min(max, q.userLimit()) : max;
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 bind(ps, q.parameters(), q.parameters().size());
@@ -137,7 +149,7 @@ public final class QueryEngine {
         if (soql == null || soql.isBlank()) {
             throw QueryErrors.fail("MALFORMED_QUERY", "unexpected token: '<EOF>'");
         }
-        return new QueryCompiler(schema, view, clock, options, soql).compile(SoqlSyntax.parseQuery(soql));
+        return new QueryCompiler(schema, filters, view, clock, options, soql).compile(SoqlSyntax.parseQuery(soql));
     }
 
     private ObjectNode page(Connection c, CompiledQuery q, AccessView view, QueryOptions options, long start,
@@ -145,7 +157,7 @@ public final class QueryEngine {
         long remaining = q.userLimit() >= 0 ? q.userLimit() - start : Long.MAX_VALUE;
         // GROUP BY results cannot be paged by locator: they come back whole.
         long fetch = q.aggregate() ? remaining : Math.min(options.batchSize(), remaining);
-        RecordWriter writer = new RecordWriter(options.apiVersion());
+        RecordShaper writer = new RecordShaper(options.apiVersion());
         List<ObjectNode> records = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         boolean more = false;
@@ -170,7 +182,8 @@ public final class QueryEngine {
         if (!ids.isEmpty()) {
             children(c, q.shape(), records, ids, options);
             if (q.viewMark() != null) {
-                markViewed(c, q.rootObject(), q.viewMark(), ids);
+                recentUse.record(view, q.rootObject(), ids,
+                        "LastViewedDate".equals(q.viewMark()) ? RecentUse.VIEW : RecentUse.REFERENCE);
             }
         }
         long total = knownTotal;
@@ -206,7 +219,7 @@ public final class QueryEngine {
             }
             CompiledQuery q = child.query();
             Map<String, List<ObjectNode>> byParent = new HashMap<>();
-            RecordWriter writer = new RecordWriter(options.apiVersion());
+            RecordShaper writer = new RecordShaper(options.apiVersion());
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 bind(ps, q.parameters(), q.parameters().size());
                 ps.setObject(q.parentIdsSlot(), ids.toArray(new String[0]));
@@ -236,19 +249,6 @@ public final class QueryEngine {
                 rows.forEach(array::add);
                 records.get(i).set(child.key(), nested);
             }
-        }
-    }
-
-    /** FOR VIEW / FOR REFERENCE: stamp the returned records, on the engine's clock. */
-    private void markViewed(Connection c, String object, String column, List<String> ids) throws SQLException {
-        if (schema.find(object).flatMap(t -> t.field(column)).isEmpty()) {
-            return;
-        }
-        String sql = "UPDATE " + Sql.quote(object) + " SET " + Sql.quote(column) + " = ? WHERE \"Id\" IN (SELECT C1 FROM UNNEST(CAST(? AS VARCHAR(18) ARRAY)))";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            ps.setObject(2, ids.toArray(new String[0]));
-            ps.executeUpdate();
         }
     }
 
