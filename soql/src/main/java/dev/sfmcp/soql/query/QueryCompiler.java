@@ -76,6 +76,10 @@ final class QueryCompiler {
     static final int MAX_PARENT_DEPTH = 5;
     static final int MAX_OFFSET = 2000;
     static final int FIELDS_LIMIT = 200;
+    /** Words Salesforce does not accept as aliases. */
+    static final Set<String> RESERVED_ALIASES = Set.of("AND", "ASC", "DESC", "EXCLUDES", "FIRST", "FROM", "GROUP",
+            "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "USING",
+            "WHERE", "WITH");
 
     private final Schema schema;
     private final RecordFilterCompiler filters;
@@ -556,6 +560,9 @@ final class QueryCompiler {
                 ApexParser.TypeOfContext typeOf = e.getRuleContext(ApexParser.TypeOfContext.class, 0);
                 ApexParser.SoqlIdContext aliasCtx = e.getRuleContext(ApexParser.SoqlIdContext.class, 0);
                 String alias = aliasCtx == null ? null : aliasCtx.getText();
+                if (alias != null && RESERVED_ALIASES.contains(alias.toUpperCase(Locale.ROOT))) {
+                    throw errors.unexpectedToken(QueryPosition.of(aliasCtx), alias);
+                }
                 if (field != null) {
                     Resolved r = resolve(scope, field);
                     if (aggregateShape) {
@@ -746,6 +753,12 @@ final class QueryCompiler {
                 default -> {
                     // Date functions: exprN like aggregates, and only grouped unless on a date field.
                     Expression e = functionExpression(fn, false);
+                    if (!aggregateShape && fn.dateFieldName() != null) {
+                        Resolved arg = resolve(scope, fn.dateFieldName().fieldName());
+                        if (arg.field.type() == FieldType.DATETIME) {
+                            throw errors.notGrouped(at, fn.getText());
+                        }
+                    }
                     String key = alias != null ? alias : "expr" + exprCounter++;
                     RecordShape.Kind kind = "DAY_ONLY".equals(name) ? RecordShape.Kind.DATE : RecordShape.Kind.INTEGER;
                     if (aggregateShape) {
@@ -908,7 +921,7 @@ final class QueryCompiler {
                             + r.spelled);
                 }
             }
-            if (t == FieldType.PICKLIST && !r.field.picklistValues().isEmpty() && !grouped && aggregates == 0) {
+            if (t == FieldType.PICKLIST && !r.field.picklistValues().isEmpty()) {
                 // Picklists sort in their setup order, not alphabetically; unlisted values after listed ones.
                 CaseExpression byPosition = new CaseExpression();
                 byPosition.setSwitchExpression(r.column());
@@ -987,6 +1000,11 @@ final class QueryCompiler {
                 parts.add(conditional(c));
             }
             if (ctx.NOT() != null) {
+                if (!ctx.getRuleContexts(ApexParser.WhereConditionalExpressionContext.class).isEmpty()
+                        && hasSemiJoin(ctx)) {
+                    throw errors.malformed(QueryPosition.of(ctx), "NOT cannot be used with semi join sub-selects;"
+                            + " use NOT IN");
+                }
                 return new NotExpression(Sql.paren(parts.get(0)));
             }
             if (!ctx.SOQLOR().isEmpty()) {
@@ -997,6 +1015,18 @@ final class QueryCompiler {
                 return Sql.or(parts);
             }
             return parts.size() == 1 ? parts.get(0) : Sql.and(parts);
+        }
+
+        private boolean hasSemiJoin(ParserRuleContext ctx) {
+            for (int i = 0; i < ctx.getChildCount(); i++) {
+                if (ctx.getChild(i) instanceof ApexParser.SubQueryContext) {
+                    return true;
+                }
+                if (ctx.getChild(i) instanceof ParserRuleContext child && hasSemiJoin(child)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         Expression conditional(ApexParser.WhereConditionalExpressionContext ctx) {
@@ -1198,6 +1228,9 @@ final class QueryCompiler {
 
         private Expression functionComparison(ApexParser.SoqlFunctionContext fn, String op,
                                               ApexParser.ValueContext value) {
+            if (fn.TOLABEL() != null && having == null) {
+                return labelComparison(fn, op, value);
+            }
             Expression left;
             if (having != null) {
                 left = having.functionExpression(fn, true);
@@ -1234,6 +1267,40 @@ final class QueryCompiler {
                 case ">=" -> new GreaterThanEquals(left, p);
                 default -> throw errors.unexpectedToken(QueryPosition.of(value), op);
             };
+        }
+
+        /**
+         * {@code toLabel(f) = 'Label'}: compares the translated labels, falling back to the master values, which
+         * for a single-language org means the picklist values whose label (or value) is the literal.
+         */
+        private Expression labelComparison(ApexParser.SoqlFunctionContext fn, String op,
+                                           ApexParser.ValueContext value) {
+            Resolved r = resolve(scope, fn.fieldName());
+            if (!"=".equals(op) && !"!=".equals(op) && !"IN".equals(op) && !"NOT IN".equals(op)) {
+                throw errors.malformed(QueryPosition.of(fn), "invalid operator on toLabel: " + op);
+            }
+            List<ApexParser.ValueContext> values = value.valueList() != null ? value.valueList().value()
+                    : List.of(value);
+            List<Expression> matching = new ArrayList<>();
+            for (ApexParser.ValueContext v : values) {
+                if (v.StringLiteral() == null) {
+                    throw typeMismatch(r.field, QueryPosition.of(v), true);
+                }
+                String label = SoqlLiterals.string(v.getText(), false);
+                boolean listed = false;
+                for (PicklistValue pv : r.field.picklistValues()) {
+                    if (pv.label().equalsIgnoreCase(label)) {
+                        matching.add(scope.parameters.bind(pv.value()));
+                        listed = true;
+                    }
+                }
+                if (!listed) {
+                    matching.add(scope.parameters.bind(label));
+                }
+            }
+            InExpression in = new InExpression(r.column(), new ParenthesedExpressionList<>(matching));
+            boolean not = "!=".equals(op) || "NOT IN".equals(op);
+            return not ? Sql.or(List.of(in.withNot(true), new IsNullExpression(r.column()))) : in;
         }
 
         private Expression semiJoin(Resolved left, String op, ApexParser.SubQueryContext sub) {
