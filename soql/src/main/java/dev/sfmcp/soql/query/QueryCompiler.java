@@ -63,6 +63,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Binds a parsed SOQL statement to the caller's view of the schema and compiles it to one H2 SELECT built with
@@ -475,13 +476,15 @@ final class QueryCompiler {
         }
         select.setSelectItems(scope.items);
 
-        String countSql = null;
+        Supplier<String> countSql = null;
         if (!sc.countOnly && childOf == null) {
-            PlainSelect counter = new PlainSelect();
-            counter.addSelectItems(new Function("COUNT", new AllColumns()));
             PlainSelect inner = copyForCount(select);
-            counter.setFromItem(new ParenthesedSelect().withSelect(inner).withAlias(new Alias("q", false)));
-            countSql = counter.toString();
+            countSql = new RenderOnce(() -> {
+                PlainSelect counter = new PlainSelect();
+                counter.addSelectItems(new Function("COUNT", new AllColumns()));
+                counter.setFromItem(new ParenthesedSelect().withSelect(inner).withAlias(new Alias("q", false)));
+                return counter.toString();
+            });
         }
         int limitSlot = 0;
         int offsetSlot = 0;
@@ -500,6 +503,26 @@ final class QueryCompiler {
         return new CompiledQuery(select.toString(), scope.parameters.values(), limitSlot, offsetSlot, parentIdsSlot,
                 parentKeyColumn, countSql, shape, userLimit, userOffset, sc.countOnly, aggregate, viewMark,
                 scope.type.name());
+    }
+
+    /** Renders a statement the first time it is asked for, then keeps the text. */
+    private static final class RenderOnce implements Supplier<String> {
+        private final Supplier<String> render;
+        private volatile String text;
+
+        RenderOnce(Supplier<String> render) {
+            this.render = render;
+        }
+
+        @Override
+        public String get() {
+            String t = text;
+            if (t == null) {
+                t = render.get();
+                text = t;
+            }
+            return t;
+        }
     }
 
     /** The statement without ORDER BY, for counting its rows under the same parameters. */

@@ -191,7 +191,7 @@ public final class QueryEngine {
             if (!more) {
                 total = records.size();
             } else {
-                total = Math.max(0, count(c, q.countSql(), q.parameters(), q.limitSlot() - 1) - q.userOffset());
+                total = Math.max(0, count(c, q.countSql().get(), q.parameters(), q.limitSlot() - 1) - q.userOffset());
                 if (q.userLimit() >= 0) {
                     total = Math.min(total, q.userLimit());
                 }
