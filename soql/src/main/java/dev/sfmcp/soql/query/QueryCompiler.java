@@ -77,6 +77,8 @@ final class QueryCompiler {
     static final int MAX_PARENT_DEPTH = 5;
     static final int MAX_OFFSET = 2000;
     static final int FIELDS_LIMIT = 200;
+    static final int MAX_PARENT_RELATIONSHIPS = 55;
+    static final int MAX_CHILD_RELATIONSHIPS = 20;
     /** Words Salesforce does not accept as aliases. */
     static final Set<String> RESERVED_ALIASES = Set.of("AND", "ASC", "DESC", "EXCLUDES", "FIRST", "FROM", "GROUP",
             "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "USING",
@@ -344,6 +346,14 @@ final class QueryCompiler {
         for (TerminalNode upd : q.forClauses().UPDATE()) {
             throw errors.unexpectedToken(QueryPosition.of(upd.getSymbol()), "UPDATE");
         }
+        ApexParser.WithClauseContext with = q.withClause();
+        if (with != null) {
+            boolean security = with.SECURITY_ENFORCED() != null || with.USER_MODE() != null
+                    || with.SYSTEM_MODE() != null;
+            if (security && !options.acceptSecurityClauses() || with.logicalExpression() != null) {
+                throw errors.unexpectedToken(QueryPosition.of(with.getStart()), with.getStart().getText());
+            }
+        }
         ApexParser.FromNameListContext from = q.fromNameList();
         if (from.fieldName().size() > 1) {
             throw errors.unexpectedToken(QueryPosition.of(from.fieldName(1)), from.fieldName(1).getText());
@@ -433,6 +443,14 @@ final class QueryCompiler {
 
         SelectCompiler sc = new SelectCompiler(scope, groupBy != null);
         RecordShape shape = sc.compile(entries, subEntries, userLimit, boundedByIds);
+        if (scope.parents.size() > MAX_PARENT_RELATIONSHIPS) {
+            throw errors.malformed(new QueryPosition(1, 1), "No more than " + MAX_PARENT_RELATIONSHIPS
+                    + " child-to-parent relationships can be specified in a query.");
+        }
+        if (shape.childQueries().size() > MAX_CHILD_RELATIONSHIPS) {
+            throw errors.malformed(new QueryPosition(1, 1), "No more than " + MAX_CHILD_RELATIONSHIPS
+                    + " parent-to-child relationships can be specified in a query.");
+        }
         if (childOf != null) {
             parentKeyColumn = scope.addColumn(Sql.column(scope.alias, childOf.field()));
         }
@@ -1145,7 +1163,7 @@ final class QueryCompiler {
                             throw errors.unexpectedToken(QueryPosition.of(v), v.getText());
                         }
                         List<Expression> allOf = new ArrayList<>();
-                        for (String part : SoqlLiterals.string(v.getText(), false).split(";")) {
+                        for (String part : text(v, false).split(";")) {
                             String escaped = part.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
                             allOf.add(new LikeExpression().withLeftExpression(wrapped)
                                     .withRightExpression(scope.parameters.bind("%;" + escaped + ";%")));
@@ -1165,7 +1183,7 @@ final class QueryCompiler {
                                 + r.field.name() + "' must be of type string and should be enclosed in quotes");
                     }
                     LikeExpression like = new LikeExpression().withLeftExpression(col)
-                            .withRightExpression(scope.parameters.bind(SoqlLiterals.string(value.getText(), true)));
+                            .withRightExpression(scope.parameters.bind(text(value, true)));
                     return like;
                 }
                 default -> {
@@ -1276,7 +1294,7 @@ final class QueryCompiler {
             } else if (value.DateTimeLiteral() != null) {
                 o = SoqlLiterals.dateTime(value.getText());
             } else if (value.StringLiteral() != null) {
-                o = SoqlLiterals.string(value.getText(), false);
+                o = text(value, false);
             } else {
                 throw errors.unexpectedToken(QueryPosition.of(value), value.getStart().getText());
             }
@@ -1309,7 +1327,7 @@ final class QueryCompiler {
                 if (v.StringLiteral() == null) {
                     throw typeMismatch(r.field, QueryPosition.of(v), true);
                 }
-                String label = SoqlLiterals.string(v.getText(), false);
+                String label = text(v, false);
                 boolean listed = false;
                 for (PicklistValue pv : r.field.picklistValues()) {
                     if (pv.label().equalsIgnoreCase(label)) {
@@ -1431,7 +1449,7 @@ final class QueryCompiler {
                     if (v.StringLiteral() == null) {
                         throw typeMismatch(f, at, true);
                     }
-                    String s = SoqlLiterals.string(v.getText(), false);
+                    String s = text(v, false);
                     String id = SoqlLiterals.id18(s);
                     if (id == null) {
                         throw errors.invalidId(at, s);
@@ -1442,7 +1460,7 @@ final class QueryCompiler {
                     if (v.StringLiteral() == null) {
                         throw typeMismatch(f, at, true);
                     }
-                    String s = SoqlLiterals.string(v.getText(), like);
+                    String s = text(v, like);
                     if (s.length() > 4000) {
                         throw errors.malformed(at, "String literal too long: maximum 4000 characters");
                     }
@@ -1468,6 +1486,24 @@ final class QueryCompiler {
             String op = sb.toString().toUpperCase(Locale.ROOT);
             return "<>".equals(op) ? "!=" : op;
         }
+    }
+
+    /**
+     * The value of a string literal, read from the original statement: the parser saw {@code \%} and
+     * {@code \_} masked (its lexer does not know them), and they are valid only in LIKE patterns.
+     */
+    private String text(ApexParser.ValueContext v, boolean likePattern) {
+        String original = errors.query().substring(v.getStart().getStartIndex(), v.getStop().getStopIndex() + 1);
+        if (!likePattern && SoqlSyntax.hasLikeEscape(original)) {
+            String masked = SoqlSyntax.masked(original);
+            int at = 0;
+            while (masked.charAt(at) == original.charAt(at)) {
+                at++;
+            }
+            throw errors.malformed(QueryPosition.of(v), "Invalid string literal " + original
+                    + ". Illegal character sequence '" + original.substring(at - 1, at + 1) + "' in string literal.");
+        }
+        return SoqlLiterals.string(original, likePattern);
     }
 
     private static String typeWord(FieldDef f) {

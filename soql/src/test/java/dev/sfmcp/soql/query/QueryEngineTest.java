@@ -94,6 +94,39 @@ class QueryEngineTest {
     }
 
     @Test
+    void securityClausesCanBeRejected() {
+        QueryOptions strict = QueryOptions.defaults().withSecurityClauses(false);
+        SalesforceException e = assertThrows(SalesforceException.class,
+                () -> org.engine.query(admin, "SELECT Id FROM Account WITH SECURITY_ENFORCED", strict));
+        assertEquals("\nSELECT Id FROM Account WITH SECURITY_ENFORCED\n                       ^\n"
+                + "ERROR at Row:1:Column:24\nunexpected token: 'WITH'", e.error().message());
+        assertEquals(6, org.engine.query(admin, "SELECT Id FROM Account WITH USER_MODE", QueryOptions.defaults())
+                .get("totalSize").asInt());
+    }
+
+    @Test
+    void queriesSeeRecordsWrittenThroughDml() {
+        com.fasterxml.jackson.databind.node.ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode().put("Name", "Written Through DML").put("Industry", "Energy");
+        String id = org.data.create(admin, "Account", body).get("id").asText();
+        ObjectNode found = org.data.query(admin, "SELECT Id, Name, Owner.Alias FROM Account WHERE Industry = 'Energy'",
+                false);
+        assertEquals(id, found.get("records").get(0).get("Id").asText());
+        assertEquals("alice", found.get("records").get(0).get("Owner").get("Alias").asText());
+        org.data.delete(admin, "Account", id);
+        assertEquals(0, org.data.query(admin, "SELECT COUNT() FROM Account WHERE Industry = 'Energy'", false)
+                .get("totalSize").asInt());
+        assertEquals(1, org.data.query(admin, "SELECT COUNT() FROM Account WHERE Industry = 'Energy'", true)
+                .get("totalSize").asInt());
+    }
+
+    @Test
+    void dataEngineAnswersSearch() {
+        ObjectNode found = org.data.search(admin, "FIND {Globex} RETURNING Account(Name)");
+        assertEquals("Globex", found.get("searchRecords").get(0).get("Name").asText());
+    }
+
+    @Test
     void statementsOverTheLengthLimitAreMalformed() {
         String soql = "SELECT Id FROM Account WHERE Name = '" + "x".repeat(100_001) + "'";
         SalesforceException e = assertThrows(SalesforceException.class,

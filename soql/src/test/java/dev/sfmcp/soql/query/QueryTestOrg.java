@@ -155,6 +155,8 @@ final class QueryTestOrg implements AutoCloseable {
         insert(c, "Group", row("Id", QUEUE, "Name", "Support Queue", "DeveloperName", "Support_Queue", "Type", "Queue"));
         insert(c, "Lead", row("Id", id("00Q", 1), "FirstName", "Lee", "LastName", "Lead", "Name", "Lee Lead",
                 "Company", "Leads Inc", "Status", "Open - Not Contacted", "OwnerId", U1));
+        insert(c, "Lead", row("Id", id("00Q", 2), "LastName", "Pure", "Name", "Pure", "Company", "100% Organic",
+                "Title", "under_score", "Status", "Open - Not Contacted", "OwnerId", U2));
         insert(c, "Task", row("Id", id("00T", 3), "WhoId", id("00Q", 1), "Subject", "Meet", "OwnerId", U1,
                 "Status", "Not Started", "Priority", "Low", "CreatedDate", utc("2024-05-14T09:00:00Z")));
         insert(c, "Case", row("Id", id("500", 3), "CaseNumber", "00001003", "Subject", "Printer jam", "Status", "New",
