@@ -25,7 +25,6 @@ import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
 import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
-import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
@@ -46,13 +45,11 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -1516,20 +1513,5 @@ final class QueryCompiler {
             case ID, REFERENCE -> "id";
             default -> "string";
         };
-    }
-
-    @SuppressWarnings("unused")
-    private static Token startOf(ParserRuleContext c) {
-        return c.getStart();
-    }
-
-    @SuppressWarnings("unused")
-    private static ExpressionList<Expression> none() {
-        return new ExpressionList<>();
-    }
-
-    @SuppressWarnings("unused")
-    private static LocalDateTime unused(LocalDateTime t) {
-        return t;
     }
 }

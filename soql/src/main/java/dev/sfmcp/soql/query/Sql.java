@@ -33,8 +33,18 @@ final class Sql {
         return new Column(new Table(alias), quote(name));
     }
 
+    /** Schema names are few and quoted on every column reference: the validated form is kept. */
+    private static final java.util.Map<String, String> QUOTED = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String quote(String identifier) {
-        return StorageLayout.quote(identifier);
+        String q = QUOTED.get(identifier);
+        if (q == null) {
+            q = StorageLayout.quote(identifier);
+            if (QUOTED.size() < 100_000) {
+                QUOTED.put(identifier, q);
+            }
+        }
+        return q;
     }
 
     static Expression and(Expression a, Expression b) {

@@ -34,7 +34,6 @@ import org.antlr.v4.runtime.ParserRuleContext;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -292,10 +291,5 @@ public final class SearchEngine {
 
     private static SalesforceException fail(String code, String message) {
         return new SalesforceException(SalesforceError.of(code, message));
-    }
-
-    @SuppressWarnings("unused")
-    private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
