@@ -1372,6 +1372,18 @@ final class QueryCompiler {
                 throw errors.malformed(selected.at, "Semi join sub-selects can only select one Id or reference field"
                         + " without a relationship");
             }
+            // The two sides must name the same records: an Id against a lookup to its object, or a lookup
+            // against the Id (or a lookup) of an object it references.
+            boolean matches = left.field.type() == FieldType.ID
+                    ? selected.field.type() == FieldType.REFERENCE
+                            && selected.field.referenceTo().contains(scope.type.name())
+                    : selected.field.type() == FieldType.ID ? left.field.referenceTo().contains(inner.name())
+                    : selected.field.referenceTo().stream().anyMatch(left.field.referenceTo()::contains);
+            if (!matches) {
+                throw errors.malformed(selected.at, "Invalid semi join: the selected field " + selected.field.name()
+                        + " does not reference " + (left.field.type() == FieldType.ID ? scope.type.name()
+                        : String.join(", ", left.field.referenceTo())));
+            }
             Expression where = null;
             if (sub.whereClause() != null) {
                 WhereCompiler wc = new WhereCompiler(innerScope);
