@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfmcp.soql.SalesforceError;
 import dev.sfmcp.soql.SalesforceException;
 import dev.sfmcp.soql.access.AccessView;
 import dev.sfmcp.soql.schema.Schema;
@@ -29,6 +30,7 @@ import java.util.Map;
 public final class QueryEngine {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryEngine.class);
 
     private final Schema schema;
     private final OrgDatabase database;
@@ -53,6 +55,30 @@ public final class QueryEngine {
 
     /** Runs {@code soql} as the caller whose view is {@code view}. */
     public ObjectNode query(AccessView view, String soql, QueryOptions options) {
+        try {
+            return run(view, soql, options);
+        } catch (SalesforceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unexpected(soql, e);
+        }
+    }
+
+    /**
+     * What Salesforce answers when it fails internally: UNKNOWN_EXCEPTION with an ErrorId, never a stack trace.
+     * The ErrorId is derived from the statement so that a failing test names the same Id each time.
+     */
+    public static SalesforceException unexpected(String statement, RuntimeException cause) {
+        int h = (statement == null ? 0 : statement.hashCode()) ^ cause.getClass().getName().hashCode();
+        String errorId = Math.abs((long) h * 7919 % 2_000_000_000L) + "-" + Math.abs(h % 100_000) + " ("
+                + h + ")";
+        SalesforceException out = new SalesforceException(SalesforceError.of("UNKNOWN_EXCEPTION",
+                "An unexpected error occurred. Please include this ErrorId if you contact support: " + errorId, 500));
+        LOG.warn("unexpected failure answered as UNKNOWN_EXCEPTION {}: {}", errorId, statement, cause);
+        return out;
+    }
+
+    private ObjectNode run(AccessView view, String soql, QueryOptions options) {
         CompiledQuery compiled = plan(view, soql, options);
         try (Connection c = database.connection()) {
             if (compiled.countOnly()) {
