@@ -21,6 +21,7 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.TimezoneExpression;
 import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
 import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
@@ -88,6 +89,8 @@ final class QueryCompiler {
     private final QueryOptions options;
     private final QueryErrors errors;
     private int aliasCounter;
+    /** Whether the statement converts time zones in SQL, so must run with H2's session zone at UTC. */
+    private boolean zoneSensitive;
 
     QueryCompiler(Schema schema, RecordFilterCompiler filters, AccessView view, Clock clock, QueryOptions options,
                   String soql) {
@@ -522,7 +525,7 @@ final class QueryCompiler {
         }
         return new CompiledQuery(select.toString(), scope.parameters.values(), limitSlot, offsetSlot, parentIdsSlot,
                 parentKeyColumn, countSql, shape, userLimit, userOffset, sc.countOnly, aggregate, viewMark,
-                scope.type.name());
+                scope.type.name(), zoneSensitive);
     }
 
     /** An integer literal of LIMIT or OFFSET, which Salesforce reads as a 32-bit int. */
@@ -943,6 +946,20 @@ final class QueryCompiler {
                         + " for date function " + name);
             }
             Expression x = r.column();
+            if (df.CONVERT_TIMEZONE() != null) {
+                if (r.field.type() != FieldType.DATETIME) {
+                    throw errors.malformed(QueryPosition.of(df), "convertTimezone can only be used on dateTime fields");
+                }
+                // Stored UTC wall time to a TIMESTAMP WITH TIME ZONE in the user's zone (the statement runs with the
+                // session zone at UTC): H2's field functions read its local fields; a cast would go back to UTC.
+                String zone = view.timeZone() instanceof ZoneOffset ? "UTC" : view.timeZone().getId();
+                x = new TimezoneExpression(x, new StringValue(zone));
+                zoneSensitive = true;
+                if ("DAY_ONLY".equals(name)) {
+                    return new CastExpression("CAST", new Function("FORMATDATETIME", x, new StringValue("yyyy-MM-dd")),
+                            "DATE");
+                }
+            }
             return switch (name) {
                 case "CALENDAR_MONTH", "FISCAL_MONTH" -> new Function("MONTH", x);
                 case "CALENDAR_QUARTER", "FISCAL_QUARTER" -> new Function("QUARTER", x);

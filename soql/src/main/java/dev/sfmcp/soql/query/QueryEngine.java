@@ -81,6 +81,7 @@ public final class QueryEngine {
     private ObjectNode run(AccessView view, String soql, QueryOptions options) {
         CompiledQuery compiled = plan(view, soql, options);
         try (Connection c = database.connection()) {
+            session(c, compiled);
             if (compiled.countOnly()) {
                 long count = count(c, compiled.sql(), compiled.parameters(), compiled.parameters().size());
                 long total = Math.max(0, count - compiled.userOffset());
@@ -119,6 +120,7 @@ public final class QueryEngine {
             throw QueryErrors.fail("INVALID_QUERY_LOCATOR", "Invalid query locator");
         }
         try (Connection c = database.connection()) {
+            session(c, cursor.query());
             ObjectNode out = page(c, cursor.query(), cursor.view(), cursor.options(), start, cursor.totalSize(),
                     id);
             if (out.get("done").asBoolean()) {
@@ -142,6 +144,7 @@ public final class QueryEngine {
     /** Runs a compiled statement and returns at most {@code max} of its records, child subqueries included. */
     public List<ObjectNode> records(CompiledQuery q, QueryOptions options, long max) {
         try (Connection c = database.connection()) {
+            session(c, q);
             List<ObjectNode> records = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             RecordShaper writer = new RecordShaper(options.apiVersion());
@@ -282,6 +285,15 @@ public final class QueryEngine {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Puts a pooled connection's session zone at UTC before a statement that converts time zones. */
+    private static void session(Connection c, CompiledQuery q) throws SQLException {
+        if (q.utcSession()) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET TIME ZONE 'UTC'");
             }
         }
     }
