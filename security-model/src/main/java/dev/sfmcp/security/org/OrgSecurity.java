@@ -267,6 +267,11 @@ public final class OrgSecurity {
         return manualSharing;
     }
 
+    /** Manual sharing writing through {@code tx}, e.g. many shares loaded in one transaction. */
+    public ManualSharing manualSharing(SharingStore tx) {
+        return new ManualSharing(tx, () -> context().principals(), o -> context().settings().of(o));
+    }
+
     public AccessExplainer explainer() {
         return explainer;
     }

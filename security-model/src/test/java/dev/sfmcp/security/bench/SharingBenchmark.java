@@ -11,6 +11,7 @@ import dev.sfmcp.security.user.User;
 import dev.sfmcp.security.view.UserAccessView;
 import dev.sfmcp.soql.access.AccessLevel;
 import dev.sfmcp.soql.access.AccessView;
+import dev.sfmcp.soql.access.RecordFilter;
 import dev.sfmcp.soql.schema.SObjectType;
 import dev.sfmcp.soql.sql.BoundParameters;
 import dev.sfmcp.soql.store.StorageLayout;
@@ -36,12 +37,12 @@ import java.util.Random;
  */
 public final class SharingBenchmark {
 
-    private static final int OPPORTUNITIES = 100_000;
+    private static final int OPPORTUNITIES = Integer.getInteger("bench.opportunities", 100_000);
     private static final int ACCOUNTS = 5_000;
-    private static final int MANUAL_SHARES = 10_000;
+    private static final int MANUAL_SHARES = Integer.getInteger("bench.shares", 10_000);
     private static final int RULES = 20;
-    private static final int WARMUP = 3_000;
-    private static final int MEASURED = 3_000;
+    private static final int WARMUP = 500;
+    private static final int MEASURED = 1_000;
 
     private final Random random = new Random(42);
     private final TestOrg org = new TestOrg();
@@ -93,6 +94,14 @@ public final class SharingBenchmark {
         System.out.printf("  rep:     %8.1f us   (admin: %8.1f us; ratio %.2f)%n", rawRep, rawAdminForRep, rawRep / rawAdminForRep);
         System.out.printf("  manager: %8.1f us   (admin: %8.1f us; ratio %.2f)%n", rawManager, rawAdminForManager, rawManager / rawAdminForManager);
 
+        double arrayAdminForRep = timeArrayBound(adminView, prefixes);
+        double arrayRep = timeArrayBound(rep, prefixes);
+        double arrayAdminForManager = timeArrayBound(adminView, prefixes);
+        double arrayManager = timeArrayBound(manager, prefixes);
+        System.out.printf("same SQL with each Id list bound as ONE array parameter (= ANY(?)), so H2 reuses the prepared statement:%n");
+        System.out.printf("  rep:     %8.1f us   (admin: %8.1f us; ratio %.2f)%n", arrayRep, arrayAdminForRep, arrayRep / arrayAdminForRep);
+        System.out.printf("  manager: %8.1f us   (admin: %8.1f us; ratio %.2f)%n", arrayManager, arrayAdminForManager, arrayManager / arrayAdminForManager);
+
         ownerChange();
         newRule();
         org.close();
@@ -133,10 +142,85 @@ public final class SharingBenchmark {
                 BoundParameters parameters = new BoundParameters();
                 var predicate = org.data.filterCompiler().compile(view.recordFilter("Opportunity", AccessLevel.READ), table, type, parameters);
                 String sql = "SELECT t0.\"Id\", t0.\"Name\", t0.\"Amount\", t0.\"StageName\" FROM \"Opportunity\" t0 WHERE ("
-                        + predicate + ") AND t0.\"IsDeleted\" = FALSE AND t0.\"Name\" LIKE ?";
+                        + predicate + ") AND t0.\"IsDeleted\" = FALSE AND t0.\"Name\" LIKE ?" + (parameters.values().size() + 1);
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     parameters.applyTo(ps);
                     ps.setString(parameters.values().size() + 1, prefixes[i % prefixes.length] + "%");
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows++;
+                        }
+                    }
+                }
+            }
+            long elapsed = System.nanoTime() - start;
+            if (Boolean.getBoolean("bench.explain")) {
+                Table table = new Table(StorageLayout.quote("Opportunity")).withAlias(new Alias("t0", false));
+                BoundParameters parameters = new BoundParameters();
+                var predicate = org.data.filterCompiler().compile(view.recordFilter("Opportunity", AccessLevel.READ), table, type, parameters);
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN ANALYZE SELECT t0.\"Id\" FROM \"Opportunity\" t0 WHERE (" + predicate
+                        + ") AND t0.\"IsDeleted\" = FALSE AND t0.\"Name\" LIKE ?" + (parameters.values().size() + 1))) {
+                    parameters.applyTo(ps);
+                    ps.setString(parameters.values().size() + 1, prefixes[0] + "%");
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        System.out.println(rs.getString(1));
+                    }
+                }
+            }
+            if (rows < 0) {
+                throw new IllegalStateException();
+            }
+            return elapsed / 1e3 / MEASURED;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The filter shapes of this org (OwnerIn, SharedWith, AnyOf, All) compiled with array parameters: an
+     * experiment for the engine's compilers, showing what the size of the statement costs.
+     */
+    private String arraySql(RecordFilter filter, List<Object> parameters) {
+        if (filter instanceof RecordFilter.All) {
+            return "TRUE";
+        }
+        if (filter instanceof RecordFilter.OwnerIn in) {
+            parameters.add(in.ownerIds().toArray(String[]::new));
+            return "t0.\"OwnerId\" = ANY(?" + parameters.size() + ")";
+        }
+        if (filter instanceof RecordFilter.SharedWith shared) {
+            parameters.add(shared.userOrGroupIds().toArray(String[]::new));
+            int ids = parameters.size();
+            parameters.add(shared.minimum().rank());
+            return "EXISTS (SELECT 1 FROM \"OpportunityShare\" sh WHERE sh.\"ParentId\" = t0.\"Id\" AND sh.\"UserOrGroupId\" = ANY(?"
+                    + ids + ") AND sh.\"AccessLevel\" >= ?" + parameters.size() + ")";
+        }
+        if (filter instanceof RecordFilter.AnyOf any) {
+            List<String> parts = new ArrayList<>();
+            any.filters().forEach(f -> parts.add(arraySql(f, parameters)));
+            return "(" + String.join(" OR ", parts) + ")";
+        }
+        throw new IllegalArgumentException("not in this experiment: " + filter);
+    }
+
+    private double timeArrayBound(AccessView view, String[] prefixes) {
+        try (Connection c = org.data.database().connection()) {
+            long rows = 0;
+            long start = 0;
+            for (int i = 0; i < WARMUP + MEASURED; i++) {
+                if (i == WARMUP) {
+                    start = System.nanoTime();
+                }
+                List<Object> parameters = new ArrayList<>();
+                String predicate = arraySql(view.recordFilter("Opportunity", AccessLevel.READ), parameters);
+                String sql = "SELECT t0.\"Id\", t0.\"Name\", t0.\"Amount\", t0.\"StageName\" FROM \"Opportunity\" t0 WHERE ("
+                        + predicate + ") AND t0.\"IsDeleted\" = FALSE AND t0.\"Name\" LIKE ?" + (parameters.size() + 1);
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int k = 0; k < parameters.size(); k++) {
+                        ps.setObject(k + 1, parameters.get(k));
+                    }
+                    ps.setString(parameters.size() + 1, prefixes[i % prefixes.length] + "%");
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             rows++;
@@ -240,9 +324,13 @@ public final class SharingBenchmark {
         }
         List<String> oppIds = org.data.bulkInsert("Opportunity", opps, admin);
         List<String> users = org.security.users().stream().map(User::id).filter(id -> !id.equals(admin)).toList();
-        for (int i = 0; i < MANUAL_SHARES; i++) {
-            org.security.manualSharing().shareAsSystem("Opportunity", oppIds.get(random.nextInt(oppIds.size())),
-                    users.get(random.nextInt(users.size())), AccessLevel.READ);
-        }
+        org.store.atomically(tx -> {
+            var sharing = org.security.manualSharing(tx);
+            for (int i = 0; i < MANUAL_SHARES; i++) {
+                sharing.shareAsSystem("Opportunity", oppIds.get(random.nextInt(oppIds.size())),
+                        users.get(random.nextInt(users.size())), AccessLevel.READ);
+            }
+            return null;
+        });
     }
 }
