@@ -31,13 +31,24 @@ public final class SoqlSyntax {
                     + MAX_STATEMENT + ")");
         }
         FirstError first = new FirstError(0);
-        ApexParser parser = parser(soql, first, PredictionMode.SLL);
+        String lexable = masked(soql);
+        ApexParser parser = parser(lexable, first, PredictionMode.SLL);
         ApexParser.QueryContext tree = parser.query();
         if (first.position != null) {
             // SLL may report errors full LL would not: only LL's verdict counts.
             first = new FirstError(0);
-            parser = parser(soql, first, PredictionMode.LL);
+            parser = parser(lexable, first, PredictionMode.LL);
             tree = parser.query();
+        }
+        if (first.offending != null && tree.selectList() != null) {
+            // "SELECT Id FORM Account": the grammar takes FORM for an alias and stumbles on Account, but a plain
+            // field takes no alias in SOQL, so Salesforce points at FORM.
+            for (ApexParser.SelectEntryContext entry : tree.selectList().selectEntry()) {
+                if (entry.fieldName() != null && entry.soqlId() != null
+                        && nextOnChannel(parser, entry.soqlId().getStop()) == first.offending.getTokenIndex()) {
+                    throw errors.unexpectedToken(QueryPosition.of(entry.soqlId()), entry.soqlId().getText());
+                }
+            }
         }
         first.raise(errors, "MALFORMED_QUERY");
         Token next = parser.getCurrentToken();
@@ -68,6 +79,41 @@ public final class SoqlSyntax {
         return tree;
     }
 
+    /**
+     * The statement with SOQL's LIKE escapes {@code \%} and {@code \_} replaced by {@code \b} (same length, so
+     * positions stay right): apex-parser's lexer rejects them. Literal values are read from the original text.
+     */
+    static String masked(String soql) {
+        if (soql.indexOf('\\') < 0) {
+            return soql;
+        }
+        char[] chars = soql.toCharArray();
+        for (int i = 0; i + 1 < chars.length; i++) {
+            if (chars[i] == '\\') {
+                if (chars[i + 1] == '%' || chars[i + 1] == '_') {
+                    chars[i + 1] = 'b';
+                }
+                i++;
+            }
+        }
+        return new String(chars);
+    }
+
+    /** Whether a literal's text holds {@code \%} or {@code \_}. */
+    static boolean hasLikeEscape(String literal) {
+        return !masked(literal).equals(literal);
+    }
+
+    /** The index of the first token after {@code token} that the parser sees (whitespace is on a hidden channel). */
+    private static int nextOnChannel(ApexParser parser, Token token) {
+        org.antlr.v4.runtime.TokenStream tokens = parser.getTokenStream();
+        int i = token.getTokenIndex() + 1;
+        while (i < tokens.size() && tokens.get(i).getChannel() != Token.DEFAULT_CHANNEL) {
+            i++;
+        }
+        return i;
+    }
+
     private static ApexParser parser(String text, FirstError first, PredictionMode mode) {
         ApexLexer lexer = ApexParserFactory.createLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
@@ -84,6 +130,7 @@ public final class SoqlSyntax {
         private final int shift;
         private QueryPosition position;
         private String token;
+        private Token offending;
 
         FirstError(int shift) {
             this.shift = shift;
@@ -97,6 +144,7 @@ public final class SoqlSyntax {
             }
             position = new QueryPosition(line, charPositionInLine + 1).shiftedOnFirstRow(shift);
             if (offendingSymbol instanceof Token t) {
+                offending = t;
                 token = t.getType() == Token.EOF ? "<EOF>" : t.getText();
             } else {
                 // A lexer error: ANTLR words it "token recognition error at: 'x'"; Salesforce names the character.
