@@ -52,7 +52,7 @@ public final class TestOrg implements AutoCloseable {
         String orgId = "00D" + "T" + String.format("%011d", ++orgs);
         this.data = new DataEngine(schema, clock, orgId);
         this.ids = data.ids();
-        this.engine = new QueryEngine(data.database(), clock);
+        this.engine = data.queries();
         this.probe = new QueryFilterProbe(engine);
         this.store = EngineSharingStore.root(data.database(), ids, probe);
         this.security = OrgSecurity.withStandardProfiles(store);
