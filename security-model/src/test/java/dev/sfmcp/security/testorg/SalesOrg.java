@@ -150,7 +150,7 @@ public final class SalesOrg {
 
     private static String role(TestOrg org, String name, String parent, AccessLevel opportunities, AccessLevel cases) {
         String id = org.name("role:" + name, org.ids.next("00E"));
-        org.security.putRole(new Role(id, name, parent, opportunities, cases, null));
+        org.binding.putRoles(List.of(new Role(id, name, parent, opportunities, cases, null)));
         return id;
     }
 
