@@ -116,9 +116,10 @@ public final class OrgSecurity {
         }
     }
 
-    /** Adds or replaces a public group. */
+    /** Adds or replaces a public group or a queue. */
     public synchronized void putGroup(Group group) {
-        require(group.type() == GroupType.Regular, "Only public groups are defined directly; role groups come with their role");
+        require(group.type() == GroupType.Regular || group.type() == GroupType.Queue,
+                "Only public groups and queues are defined directly; role groups come with their role");
         groups.put(group.id(), group);
         changed();
     }

@@ -1,7 +1,10 @@
 package dev.sfmcp.security.store;
 
 import dev.sfmcp.security.org.OrgSecurity;
+import dev.sfmcp.security.principal.Group;
+import dev.sfmcp.security.principal.GroupType;
 import dev.sfmcp.security.principal.Role;
+import dev.sfmcp.soql.access.AccessLevel;
 import dev.sfmcp.security.user.User;
 import dev.sfmcp.soql.DataEngine;
 import java.util.ArrayList;
@@ -55,11 +58,46 @@ public final class EngineBinding {
             row.put("Id", role.id());
             row.put("Name", role.name());
             row.put("ParentRoleId", role.parentRoleId());
+            row.put("OpportunityAccessForAccountOwner", level(role.opportunityAccessForAccountOwner()));
+            row.put("CaseAccessForAccountOwner", level(role.caseAccessForAccountOwner()));
+            row.put("ContactAccessForAccountOwner", level(role.contactAccessForAccountOwner()));
             rows.add(row);
         }
         if (!rows.isEmpty() && data.schema().find("UserRole").isPresent()) {
             data.bulkInsert("UserRole", rows.stream().map(r -> keepKnown("UserRole", r)).toList(), null);
         }
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (Role role : roles) {
+            groups.add(groupRow(role.groupId(), role.name(), GroupType.Role, role.id()));
+            groups.add(groupRow(role.subordinatesGroupId(), role.name(), GroupType.RoleAndSubordinates, role.id()));
+        }
+        insertGroups(groups);
+    }
+
+    /** Adds a public group or a queue to the model and its Group record to the engine, under the same Id. */
+    public void putGroup(Group group) {
+        security.putGroup(group);
+        insertGroups(List.of(groupRow(group.id(), group.developerName(), group.type(), null)));
+    }
+
+    private void insertGroups(List<Map<String, Object>> rows) {
+        if (!rows.isEmpty() && data.schema().find("Group").isPresent()) {
+            data.bulkInsert("Group", rows.stream().map(r -> keepKnown("Group", r)).toList(), null);
+        }
+    }
+
+    private static Map<String, Object> groupRow(String id, String name, GroupType type, String relatedId) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("Id", id);
+        row.put("Name", name);
+        row.put("DeveloperName", name == null ? null : name.replaceAll("[^A-Za-z0-9_]", "_"));
+        row.put("Type", type.name());
+        row.put("RelatedId", relatedId);
+        return row;
+    }
+
+    private static String level(AccessLevel level) {
+        return level == null ? "None" : level == AccessLevel.READ ? "Read" : "Edit";
     }
 
     /** Adds a user to the model and its User record to the engine, under the same Id. */
