@@ -29,7 +29,7 @@ import java.util.Set;
  *   <li>R4 owner: Accounts owned by SM West and below, Read to the public group Auditors (groupie + Support role).</li>
  * </ul>
  * Rep West's role opens the opportunities (Read) and cases (Read/Write) of accounts its users own.
- * Manual shares: oppE2 Read to mgrWest, oppE3 Read/Write to WestTeam.
+ * Manual shares: oppE2 Read to mgrWest, oppE3 Read/Write to WestTeam. The queue LeadQueue (repWest2) owns leadQ.
  */
 public final class SalesOrg {
 
@@ -97,9 +97,10 @@ public final class SalesOrg {
         Role repEast = sec.role(repEastRole).orElseThrow();
         Role repWest = sec.role(repWestRole).orElseThrow();
         Role east = sec.role(smEast).orElseThrow();
-        sec.putGroup(Group.publicGroup(org.name("WestTeam", org.ids.next("00G")), "WestTeam", Set.of(west.subordinatesGroupId())));
-        sec.putGroup(Group.publicGroup(org.name("Auditors", org.ids.next("00G")), "Auditors",
+        org.binding.putGroup(Group.publicGroup(org.name("WestTeam", org.ids.next("00G")), "WestTeam", Set.of(west.subordinatesGroupId())));
+        org.binding.putGroup(Group.publicGroup(org.name("Auditors", org.ids.next("00G")), "Auditors",
                 Set.of(org.id("groupie"), support.groupId())));
+        org.binding.putGroup(Group.queue(org.name("LeadQueue", org.ids.next("00G")), "LeadQueue", Set.of(org.id("repWest2"))));
 
         sec.setSharing(ObjectSharing.of("Account", SharingModel.PRIVATE));
         sec.setSharing(ObjectSharing.of("Opportunity", SharingModel.PRIVATE));
@@ -131,6 +132,7 @@ public final class SalesOrg {
         org.insert("conE", "Contact", Map.of("LastName", "East", "AccountId", "accEast", "OwnerId", "repEast"));
         org.insert("caseE", "Case", Map.of("Subject", "East issue", "AccountId", "accEast", "OwnerId", "repEast"));
         org.insert("caseS", "Case", Map.of("Subject", "Support issue", "AccountId", "accWest", "OwnerId", "support"));
+        org.insert("leadQ", "Lead", Map.of("LastName", "Queued", "Company", "Queue Co", "OwnerId", "LeadQueue"));
         org.insert("leadM", "Lead", Map.of("LastName", "Lead", "Company", "Lead Co", "OwnerId", "mgrEast"));
         org.insert("secretW", "Secret__c", Map.of("Name", "West secret", "Code__c", "OPEN", "OwnerId", "repWest"));
         org.insert("secretE", "Secret__c", Map.of("Name", "East secret", "Code__c", "CLOSED", "OwnerId", "repEast"));
@@ -150,7 +152,7 @@ public final class SalesOrg {
 
     private static String role(TestOrg org, String name, String parent, AccessLevel opportunities, AccessLevel cases) {
         String id = org.name("role:" + name, org.ids.next("00E"));
-        org.security.putRole(new Role(id, name, parent, opportunities, cases, null));
+        org.binding.putRoles(List.of(new Role(id, name, parent, opportunities, cases, null)));
         return id;
     }
 

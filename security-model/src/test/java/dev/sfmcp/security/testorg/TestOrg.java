@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfmcp.security.org.OrgSecurity;
 import dev.sfmcp.security.store.EngineSharingStore;
 import dev.sfmcp.security.store.QueryFilterProbe;
-import dev.sfmcp.security.store.SharingChangeListener;
+import dev.sfmcp.security.store.EngineBinding;
 import dev.sfmcp.soql.DataEngine;
 import dev.sfmcp.soql.access.AccessView;
 import dev.sfmcp.soql.access.RecordFilter;
@@ -45,6 +45,7 @@ public final class TestOrg implements AutoCloseable {
     public final QueryFilterProbe probe;
     public final EngineSharingStore store;
     public final OrgSecurity security;
+    public final EngineBinding binding;
     private final Map<String, String> names = new HashMap<>();
 
     public TestOrg() {
@@ -52,11 +53,11 @@ public final class TestOrg implements AutoCloseable {
         String orgId = "00D" + "T" + String.format("%011d", ++orgs);
         this.data = new DataEngine(schema, clock, orgId);
         this.ids = data.ids();
-        this.engine = new QueryEngine(data.database(), clock);
+        this.engine = data.queries();
         this.probe = new QueryFilterProbe(engine);
-        this.store = EngineSharingStore.root(data.database(), ids, probe);
-        this.security = OrgSecurity.withStandardProfiles(store);
-        data.listener(new SharingChangeListener(security, store));
+        this.binding = EngineBinding.attach(data);
+        this.store = binding.store();
+        this.security = binding.security();
     }
 
     public static Schema schema() {
@@ -98,21 +99,7 @@ public final class TestOrg implements AutoCloseable {
 
     /** Adds a user to the security model and its User record to the engine, under the same Id. */
     public void putUser(dev.sfmcp.security.user.User user) {
-        security.putUser(user);
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("Id", user.id());
-        row.put("Username", user.username());
-        row.put("LastName", user.lastName());
-        row.put("Email", user.email());
-        row.put("Alias", user.username().substring(0, Math.min(8, user.username().indexOf('@') > 0 ? user.username().indexOf('@') : user.username().length())));
-        row.put("IsActive", user.active());
-        row.put("TimeZoneSidKey", user.timeZone().getId());
-        row.put("LocaleSidKey", "en_US");
-        row.put("EmailEncodingKey", "UTF-8");
-        row.put("LanguageLocaleKey", "en_US");
-        row.put("ProfileId", user.profileId());
-        row.put("UserRoleId", user.roleId());
-        data.bulkInsert("User", List.of(row), null);
+        binding.putUser(user);
     }
 
     /** Loads a record through the engine (its rule shares are written by the listener); returns its Id. */

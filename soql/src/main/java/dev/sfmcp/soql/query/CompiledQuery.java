@@ -1,6 +1,7 @@
 package dev.sfmcp.soql.query;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A SOQL statement bound to the caller's view and compiled to one H2 statement, with everything the engine
@@ -12,7 +13,8 @@ import java.util.List;
  * @param offsetSlot     1-based index of the OFFSET parameter
  * @param parentIdsSlot  for a child subquery: index of the parent-Id array parameter, else 0
  * @param parentKeyColumn for a child subquery: 1-based column holding the parent Id, else 0
- * @param countSql       the same statement counting its rows (for totalSize across pages), same parameters
+ * @param countSql       renders the same statement counting its rows (for totalSize across pages), with the
+ *                       same parameters; rendered only when a query needs more than one page
  * @param shape          how rows become records
  * @param userLimit      the statement's LIMIT, or -1
  * @param userOffset     the statement's OFFSET, or 0
@@ -20,8 +22,11 @@ import java.util.List;
  * @param aggregate      rows are AggregateResult rows (GROUP BY results cannot be paged by locator)
  * @param viewMark       the system field FOR VIEW / FOR REFERENCE stamps on returned records, or null
  * @param rootObject     the FROM object
+ * @param utcSession     the statement converts time zones (convertTimezone) and must run with H2's session
+ *                       time zone at UTC, the zone the store's timestamps are in
  */
 public record CompiledQuery(String sql, List<Object> parameters, int limitSlot, int offsetSlot, int parentIdsSlot,
-                            int parentKeyColumn, String countSql, RecordShape shape, long userLimit, long userOffset,
-                            boolean countOnly, boolean aggregate, String viewMark, String rootObject) {
+                            int parentKeyColumn, Supplier<String> countSql, RecordShape shape, long userLimit, long userOffset,
+                            boolean countOnly, boolean aggregate, String viewMark, String rootObject,
+                            boolean utcSession) {
 }

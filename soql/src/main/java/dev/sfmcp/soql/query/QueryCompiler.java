@@ -3,6 +3,8 @@ package dev.sfmcp.soql.query;
 import dev.sfmcp.soql.SalesforceException;
 import dev.sfmcp.soql.access.AccessLevel;
 import dev.sfmcp.soql.access.AccessView;
+import dev.sfmcp.soql.access.RecordFilter;
+import dev.sfmcp.soql.sql.RecordFilterCompiler;
 import dev.sfmcp.soql.schema.ChildRelationship;
 import dev.sfmcp.soql.schema.FieldDef;
 import dev.sfmcp.soql.schema.FieldType;
@@ -19,11 +21,11 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.TimezoneExpression;
 import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
 import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
-import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
@@ -44,13 +46,11 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -61,6 +61,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Binds a parsed SOQL statement to the caller's view of the schema and compiles it to one H2 SELECT built with
@@ -74,20 +75,39 @@ final class QueryCompiler {
     static final int MAX_PARENT_DEPTH = 5;
     static final int MAX_OFFSET = 2000;
     static final int FIELDS_LIMIT = 200;
+    static final int MAX_PARENT_RELATIONSHIPS = 55;
+    static final int MAX_CHILD_RELATIONSHIPS = 20;
+    /** Words Salesforce does not accept as aliases. */
+    static final Set<String> RESERVED_ALIASES = Set.of("AND", "ASC", "DESC", "EXCLUDES", "FIRST", "FROM", "GROUP",
+            "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "USING",
+            "WHERE", "WITH");
 
     private final Schema schema;
+    private final RecordFilterCompiler filters;
     private final AccessView view;
     private final Clock clock;
     private final QueryOptions options;
     private final QueryErrors errors;
     private int aliasCounter;
+    /** Whether the statement converts time zones in SQL, so must run with H2's session zone at UTC. */
+    private boolean zoneSensitive;
 
-    QueryCompiler(Schema schema, AccessView view, Clock clock, QueryOptions options, String soql) {
+    QueryCompiler(Schema schema, RecordFilterCompiler filters, AccessView view, Clock clock, QueryOptions options,
+                  String soql) {
         this.schema = schema;
+        this.filters = filters;
         this.view = view;
         this.clock = clock;
         this.options = options;
         this.errors = new QueryErrors(soql);
+    }
+
+    private RowCondition rootCondition;
+
+    /** Adds {@code condition} to the statement's top-level rows. */
+    QueryCompiler withRootCondition(RowCondition condition) {
+        this.rootCondition = condition;
+        return this;
     }
 
     private String nextAlias() {
@@ -128,8 +148,13 @@ final class QueryCompiler {
             return items.size();
         }
 
-        AccessPredicate access() {
-            return new AccessPredicate(schema, parameters, QueryCompiler.this::nextAlias);
+        /** The view's read filter on a table of {@code type} under {@code alias}, or null when every record passes. */
+        Expression visible(SObjectType type, String alias) {
+            RecordFilter filter = view.recordFilter(type.name(), AccessLevel.READ);
+            if (RecordFilterCompiler.unrestricted(filter)) {
+                return null;
+            }
+            return filters.compile(filter, Sql.table(type.name(), alias), type, parameters);
         }
 
         ParentJoin parent(String pathKey, FieldDef via, SObjectType target, String fromAlias) {
@@ -140,7 +165,7 @@ final class QueryCompiler {
             String a = nextAlias();
             Expression on = new EqualsTo(Sql.column(a, "Id"), Sql.column(fromAlias, via.name()));
             // A parent the caller cannot see reads as null: its filter sits in the ON clause, not in WHERE.
-            Expression visible = access().compile(view.recordFilter(target.name(), AccessLevel.READ), target.name(), a);
+            Expression visible = visible(target, a);
             if (visible != null) {
                 on = Sql.and(on, Sql.paren(visible));
             }
@@ -167,8 +192,7 @@ final class QueryCompiler {
                 }
                 String a = nextAlias();
                 Expression on = new EqualsTo(Sql.column(a, "Id"), Sql.column(fromAlias, via.name()));
-                Expression visible = access().compile(view.recordFilter(target.name(), AccessLevel.READ),
-                        target.name(), a);
+                Expression visible = visible(target, a);
                 if (visible != null) {
                     on = Sql.and(on, Sql.paren(visible));
                 }
@@ -322,6 +346,14 @@ final class QueryCompiler {
         for (TerminalNode upd : q.forClauses().UPDATE()) {
             throw errors.unexpectedToken(QueryPosition.of(upd.getSymbol()), "UPDATE");
         }
+        ApexParser.WithClauseContext with = q.withClause();
+        if (with != null) {
+            boolean security = with.SECURITY_ENFORCED() != null || with.USER_MODE() != null
+                    || with.SYSTEM_MODE() != null;
+            if (security && !options.acceptSecurityClauses() || with.logicalExpression() != null) {
+                throw errors.unexpectedToken(QueryPosition.of(with.getStart()), with.getStart().getText());
+            }
+        }
         ApexParser.FromNameListContext from = q.fromNameList();
         if (from.fieldName().size() > 1) {
             throw errors.unexpectedToken(QueryPosition.of(from.fieldName(1)), from.fieldName(1).getText());
@@ -361,14 +393,14 @@ final class QueryCompiler {
             if (limit.IntegerLiteral() == null) {
                 throw errors.unexpectedToken(QueryPosition.of(limit.boundExpression()), ":");
             }
-            userLimit = Long.parseLong(limit.IntegerLiteral().getText());
+            userLimit = bounded(limit.IntegerLiteral().getSymbol(), Integer.MAX_VALUE);
         }
         long userOffset = 0;
         if (offset != null) {
             if (offset.IntegerLiteral() == null) {
                 throw errors.unexpectedToken(QueryPosition.of(offset.boundExpression()), ":");
             }
-            userOffset = Long.parseLong(offset.IntegerLiteral().getText());
+            userOffset = bounded(offset.IntegerLiteral().getSymbol(), Integer.MAX_VALUE);
             if (userOffset > MAX_OFFSET) {
                 throw errors.offsetOutOfRange();
             }
@@ -382,10 +414,13 @@ final class QueryCompiler {
             filter = wc.logical(where.whereLogicalExpression());
             boundedByIds = wc.idTests > 0 && wc.idTests <= FIELDS_LIMIT;
         }
-        Expression visible = scope.access().compile(view.recordFilter(scope.type.name(), AccessLevel.READ),
-                scope.type.name(), scope.alias);
+        Expression visible = scope.visible(scope.type, scope.alias);
         if (visible != null) {
             filter = Sql.and(filter == null ? null : Sql.paren(filter), Sql.paren(visible));
+        }
+        if (rootCondition != null && childOf == null) {
+            filter = Sql.and(filter == null ? null : Sql.paren(filter),
+                    Sql.paren(rootCondition.build(scope.type, scope.alias, scope.parameters)));
         }
         boolean includeDeleted = options.includeDeleted();
         if (!includeDeleted && scope.type.field("IsDeleted").isPresent()) {
@@ -408,6 +443,14 @@ final class QueryCompiler {
 
         SelectCompiler sc = new SelectCompiler(scope, groupBy != null);
         RecordShape shape = sc.compile(entries, subEntries, userLimit, boundedByIds);
+        if (scope.parents.size() > MAX_PARENT_RELATIONSHIPS) {
+            throw errors.malformed(new QueryPosition(1, 1), "No more than " + MAX_PARENT_RELATIONSHIPS
+                    + " child-to-parent relationships can be specified in a query.");
+        }
+        if (shape.childQueries().size() > MAX_CHILD_RELATIONSHIPS) {
+            throw errors.malformed(new QueryPosition(1, 1), "No more than " + MAX_CHILD_RELATIONSHIPS
+                    + " parent-to-child relationships can be specified in a query.");
+        }
         if (childOf != null) {
             parentKeyColumn = scope.addColumn(Sql.column(scope.alias, childOf.field()));
         }
@@ -427,6 +470,11 @@ final class QueryCompiler {
         List<OrderByElement> order = new ArrayList<>();
         if (orderBy != null) {
             for (ApexParser.FieldOrderContext fo : orderBy.fieldOrderList().fieldOrder()) {
+                if (fo.soqlFunction() != null && sc.isAggregate(fo.soqlFunction()) && groupBy == null
+                        && sc.aggregates == 0) {
+                    throw errors.malformed(QueryPosition.of(fo), "Ordered field must be grouped or aggregated: "
+                            + fo.soqlFunction().getText());
+                }
                 Expression e = fo.fieldName() != null ? sc.orderField(fo.fieldName())
                         : sc.functionExpression(fo.soqlFunction(), true);
                 OrderByElement el = new OrderByElement();
@@ -451,13 +499,15 @@ final class QueryCompiler {
         }
         select.setSelectItems(scope.items);
 
-        String countSql = null;
+        Supplier<String> countSql = null;
         if (!sc.countOnly && childOf == null) {
-            PlainSelect counter = new PlainSelect();
-            counter.addSelectItems(new Function("COUNT", new AllColumns()));
             PlainSelect inner = copyForCount(select);
-            counter.setFromItem(new ParenthesedSelect().withSelect(inner).withAlias(new Alias("q", false)));
-            countSql = counter.toString();
+            countSql = new RenderOnce(() -> {
+                PlainSelect counter = new PlainSelect();
+                counter.addSelectItems(new Function("COUNT", new AllColumns()));
+                counter.setFromItem(new ParenthesedSelect().withSelect(inner).withAlias(new Alias("q", false)));
+                return counter.toString();
+            });
         }
         int limitSlot = 0;
         int offsetSlot = 0;
@@ -475,7 +525,36 @@ final class QueryCompiler {
         }
         return new CompiledQuery(select.toString(), scope.parameters.values(), limitSlot, offsetSlot, parentIdsSlot,
                 parentKeyColumn, countSql, shape, userLimit, userOffset, sc.countOnly, aggregate, viewMark,
-                scope.type.name());
+                scope.type.name(), zoneSensitive);
+    }
+
+    /** An integer literal of LIMIT or OFFSET, which Salesforce reads as a 32-bit int. */
+    private long bounded(org.antlr.v4.runtime.Token literal, long max) {
+        String text = literal.getText();
+        if (text.length() > 10 || Long.parseLong(text) > max) {
+            throw errors.malformed(QueryPosition.of(literal), "For input string: \"" + text + "\"");
+        }
+        return Long.parseLong(text);
+    }
+
+    /** Renders a statement the first time it is asked for, then keeps the text. */
+    private static final class RenderOnce implements Supplier<String> {
+        private final Supplier<String> render;
+        private volatile String text;
+
+        RenderOnce(Supplier<String> render) {
+            this.render = render;
+        }
+
+        @Override
+        public String get() {
+            String t = text;
+            if (t == null) {
+                t = render.get();
+                text = t;
+            }
+            return t;
+        }
     }
 
     /** The statement without ORDER BY, for counting its rows under the same parameters. */
@@ -536,6 +615,9 @@ final class QueryCompiler {
                 ApexParser.TypeOfContext typeOf = e.getRuleContext(ApexParser.TypeOfContext.class, 0);
                 ApexParser.SoqlIdContext aliasCtx = e.getRuleContext(ApexParser.SoqlIdContext.class, 0);
                 String alias = aliasCtx == null ? null : aliasCtx.getText();
+                if (alias != null && RESERVED_ALIASES.contains(alias.toUpperCase(Locale.ROOT))) {
+                    throw errors.unexpectedToken(QueryPosition.of(aliasCtx), alias);
+                }
                 if (field != null) {
                     Resolved r = resolve(scope, field);
                     if (aggregateShape) {
@@ -634,6 +716,9 @@ final class QueryCompiler {
         }
 
         boolean isAggregate(ApexParser.SoqlFunctionContext fn) {
+            if (fn.FORMAT() != null && fn.soqlFunction() != null) {
+                return isAggregate(fn.soqlFunction());
+            }
             String f = fn.getStart().getText().toUpperCase(Locale.ROOT);
             return switch (f) {
                 case "COUNT", "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX" -> true;
@@ -698,6 +783,11 @@ final class QueryCompiler {
                     }
                 }
                 case "FORMAT", "CONVERT_CURRENCY", "CONVERTCURRENCY" -> {
+                    if (fn.fieldName() == null) {
+                        // FORMAT(aggregate): the aggregate itself, as one locale formats it.
+                        function(out, fn.soqlFunction(), alias, aggregateShape, entryCount, userLimit, boundedByIds);
+                        return;
+                    }
                     // Identity in an org without multi-currency and with one locale.
                     Resolved r = resolve(scope, fn.fieldName());
                     if (alias != null) {
@@ -726,6 +816,12 @@ final class QueryCompiler {
                 default -> {
                     // Date functions: exprN like aggregates, and only grouped unless on a date field.
                     Expression e = functionExpression(fn, false);
+                    if (!aggregateShape && fn.dateFieldName() != null) {
+                        Resolved arg = resolve(scope, fn.dateFieldName().fieldName());
+                        if (arg.field.type() == FieldType.DATETIME) {
+                            throw errors.notGrouped(at, fn.getText());
+                        }
+                    }
                     String key = alias != null ? alias : "expr" + exprCounter++;
                     RecordShape.Kind kind = "DAY_ONLY".equals(name) ? RecordShape.Kind.DATE : RecordShape.Kind.INTEGER;
                     if (aggregateShape) {
@@ -850,6 +946,20 @@ final class QueryCompiler {
                         + " for date function " + name);
             }
             Expression x = r.column();
+            if (df.CONVERT_TIMEZONE() != null) {
+                if (r.field.type() != FieldType.DATETIME) {
+                    throw errors.malformed(QueryPosition.of(df), "convertTimezone can only be used on dateTime fields");
+                }
+                // Stored UTC wall time to a TIMESTAMP WITH TIME ZONE in the user's zone (the statement runs with the
+                // session zone at UTC): H2's field functions read its local fields; a cast would go back to UTC.
+                String zone = view.timeZone() instanceof ZoneOffset ? "UTC" : view.timeZone().getId();
+                x = new TimezoneExpression(x, new StringValue(zone));
+                zoneSensitive = true;
+                if ("DAY_ONLY".equals(name)) {
+                    return new CastExpression("CAST", new Function("FORMATDATETIME", x, new StringValue("yyyy-MM-dd")),
+                            "DATE");
+                }
+            }
             return switch (name) {
                 case "CALENDAR_MONTH", "FISCAL_MONTH" -> new Function("MONTH", x);
                 case "CALENDAR_QUARTER", "FISCAL_QUARTER" -> new Function("QUARTER", x);
@@ -888,7 +998,7 @@ final class QueryCompiler {
                             + r.spelled);
                 }
             }
-            if (t == FieldType.PICKLIST && !r.field.picklistValues().isEmpty() && !grouped && aggregates == 0) {
+            if (t == FieldType.PICKLIST && !r.field.picklistValues().isEmpty()) {
                 // Picklists sort in their setup order, not alphabetically; unlisted values after listed ones.
                 CaseExpression byPosition = new CaseExpression();
                 byPosition.setSwitchExpression(r.column());
@@ -967,6 +1077,11 @@ final class QueryCompiler {
                 parts.add(conditional(c));
             }
             if (ctx.NOT() != null) {
+                if (!ctx.getRuleContexts(ApexParser.WhereConditionalExpressionContext.class).isEmpty()
+                        && hasSemiJoin(ctx)) {
+                    throw errors.malformed(QueryPosition.of(ctx), "NOT cannot be used with semi join sub-selects;"
+                            + " use NOT IN");
+                }
                 return new NotExpression(Sql.paren(parts.get(0)));
             }
             if (!ctx.SOQLOR().isEmpty()) {
@@ -977,6 +1092,18 @@ final class QueryCompiler {
                 return Sql.or(parts);
             }
             return parts.size() == 1 ? parts.get(0) : Sql.and(parts);
+        }
+
+        private boolean hasSemiJoin(ParserRuleContext ctx) {
+            for (int i = 0; i < ctx.getChildCount(); i++) {
+                if (ctx.getChild(i) instanceof ApexParser.SubQueryContext) {
+                    return true;
+                }
+                if (ctx.getChild(i) instanceof ParserRuleContext child && hasSemiJoin(child)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         Expression conditional(ApexParser.WhereConditionalExpressionContext ctx) {
@@ -1072,7 +1199,7 @@ final class QueryCompiler {
                             throw errors.unexpectedToken(QueryPosition.of(v), v.getText());
                         }
                         List<Expression> allOf = new ArrayList<>();
-                        for (String part : SoqlLiterals.string(v.getText(), false).split(";")) {
+                        for (String part : text(v, false).split(";")) {
                             String escaped = part.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
                             allOf.add(new LikeExpression().withLeftExpression(wrapped)
                                     .withRightExpression(scope.parameters.bind("%;" + escaped + ";%")));
@@ -1092,7 +1219,7 @@ final class QueryCompiler {
                                 + r.field.name() + "' must be of type string and should be enclosed in quotes");
                     }
                     LikeExpression like = new LikeExpression().withLeftExpression(col)
-                            .withRightExpression(scope.parameters.bind(SoqlLiterals.string(value.getText(), true)));
+                            .withRightExpression(scope.parameters.bind(text(value, true)));
                     return like;
                 }
                 default -> {
@@ -1178,6 +1305,9 @@ final class QueryCompiler {
 
         private Expression functionComparison(ApexParser.SoqlFunctionContext fn, String op,
                                               ApexParser.ValueContext value) {
+            if (fn.TOLABEL() != null && having == null) {
+                return labelComparison(fn, op, value);
+            }
             Expression left;
             if (having != null) {
                 left = having.functionExpression(fn, true);
@@ -1196,11 +1326,11 @@ final class QueryCompiler {
             if (value.signedNumber() != null) {
                 o = SoqlLiterals.number(value.getText());
             } else if (value.DateLiteral() != null) {
-                o = SoqlLiterals.date(value.getText());
+                o = date(value);
             } else if (value.DateTimeLiteral() != null) {
-                o = SoqlLiterals.dateTime(value.getText());
+                o = dateTime(value);
             } else if (value.StringLiteral() != null) {
-                o = SoqlLiterals.string(value.getText(), false);
+                o = text(value, false);
             } else {
                 throw errors.unexpectedToken(QueryPosition.of(value), value.getStart().getText());
             }
@@ -1214,6 +1344,40 @@ final class QueryCompiler {
                 case ">=" -> new GreaterThanEquals(left, p);
                 default -> throw errors.unexpectedToken(QueryPosition.of(value), op);
             };
+        }
+
+        /**
+         * {@code toLabel(f) = 'Label'}: compares the translated labels, falling back to the master values, which
+         * for a single-language org means the picklist values whose label (or value) is the literal.
+         */
+        private Expression labelComparison(ApexParser.SoqlFunctionContext fn, String op,
+                                           ApexParser.ValueContext value) {
+            Resolved r = resolve(scope, fn.fieldName());
+            if (!"=".equals(op) && !"!=".equals(op) && !"IN".equals(op) && !"NOT IN".equals(op)) {
+                throw errors.malformed(QueryPosition.of(fn), "invalid operator on toLabel: " + op);
+            }
+            List<ApexParser.ValueContext> values = value.valueList() != null ? value.valueList().value()
+                    : List.of(value);
+            List<Expression> matching = new ArrayList<>();
+            for (ApexParser.ValueContext v : values) {
+                if (v.StringLiteral() == null) {
+                    throw typeMismatch(r.field, QueryPosition.of(v), true);
+                }
+                String label = text(v, false);
+                boolean listed = false;
+                for (PicklistValue pv : r.field.picklistValues()) {
+                    if (pv.label().equalsIgnoreCase(label)) {
+                        matching.add(scope.parameters.bind(pv.value()));
+                        listed = true;
+                    }
+                }
+                if (!listed) {
+                    matching.add(scope.parameters.bind(label));
+                }
+            }
+            InExpression in = new InExpression(r.column(), new ParenthesedExpressionList<>(matching));
+            boolean not = "!=".equals(op) || "NOT IN".equals(op);
+            return not ? Sql.or(List.of(in.withNot(true), new IsNullExpression(r.column()))) : in;
         }
 
         private Expression semiJoin(Resolved left, String op, ApexParser.SubQueryContext sub) {
@@ -1247,6 +1411,18 @@ final class QueryCompiler {
                 throw errors.malformed(selected.at, "Semi join sub-selects can only select one Id or reference field"
                         + " without a relationship");
             }
+            // The two sides must name the same records: an Id against a lookup to its object, or a lookup
+            // against the Id (or a lookup) of an object it references.
+            boolean matches = left.field.type() == FieldType.ID
+                    ? selected.field.type() == FieldType.REFERENCE
+                            && selected.field.referenceTo().contains(scope.type.name())
+                    : selected.field.type() == FieldType.ID ? left.field.referenceTo().contains(inner.name())
+                    : selected.field.referenceTo().stream().anyMatch(left.field.referenceTo()::contains);
+            if (!matches) {
+                throw errors.malformed(selected.at, "Invalid semi join: the selected field " + selected.field.name()
+                        + " does not reference " + (left.field.type() == FieldType.ID ? scope.type.name()
+                        : String.join(", ", left.field.referenceTo())));
+            }
             Expression where = null;
             if (sub.whereClause() != null) {
                 WhereCompiler wc = new WhereCompiler(innerScope);
@@ -1257,8 +1433,7 @@ final class QueryCompiler {
                 }
                 where = wc.logical(sub.whereClause().whereLogicalExpression());
             }
-            Expression visible = innerScope.access().compile(view.recordFilter(inner.name(), AccessLevel.READ),
-                    inner.name(), innerScope.alias);
+            Expression visible = innerScope.visible(inner, innerScope.alias);
             if (visible != null) {
                 where = Sql.and(where == null ? null : Sql.paren(where), Sql.paren(visible));
             }
@@ -1310,19 +1485,19 @@ final class QueryCompiler {
                     if (v.DateLiteral() == null) {
                         throw typeMismatch(f, at, false);
                     }
-                    return SoqlLiterals.date(v.getText());
+                    return date(v);
                 }
                 case DATETIME -> {
                     if (v.DateTimeLiteral() == null) {
                         throw typeMismatch(f, at, false);
                     }
-                    return SoqlLiterals.dateTime(v.getText());
+                    return dateTime(v);
                 }
                 case ID, REFERENCE -> {
                     if (v.StringLiteral() == null) {
                         throw typeMismatch(f, at, true);
                     }
-                    String s = SoqlLiterals.string(v.getText(), false);
+                    String s = text(v, false);
                     String id = SoqlLiterals.id18(s);
                     if (id == null) {
                         throw errors.invalidId(at, s);
@@ -1333,7 +1508,7 @@ final class QueryCompiler {
                     if (v.StringLiteral() == null) {
                         throw typeMismatch(f, at, true);
                     }
-                    String s = SoqlLiterals.string(v.getText(), like);
+                    String s = text(v, like);
                     if (s.length() > 4000) {
                         throw errors.malformed(at, "String literal too long: maximum 4000 characters");
                     }
@@ -1361,6 +1536,52 @@ final class QueryCompiler {
         }
     }
 
+    /**
+     * The value of a string literal, read from the original statement: the parser saw {@code \%} and
+     * {@code \_} masked (its lexer does not know them), and they are valid only in LIKE patterns.
+     */
+    private String text(ApexParser.ValueContext v, boolean likePattern) {
+        String original = errors.query().substring(v.getStart().getStartIndex(), v.getStop().getStopIndex() + 1);
+        if (!likePattern && SoqlSyntax.hasLikeEscape(original)) {
+            String masked = SoqlSyntax.masked(original);
+            int at = 0;
+            while (masked.charAt(at) == original.charAt(at)) {
+                at++;
+            }
+            throw errors.malformed(QueryPosition.of(v), "Invalid string literal " + original
+                    + ". Illegal character sequence '" + original.substring(at - 1, at + 1) + "' in string literal.");
+        }
+        return SoqlLiterals.string(original, likePattern);
+    }
+
+    /** Salesforce's date range: 1700-01-01 to 4000-12-31. */
+    private static final LocalDate FIRST_DATE = LocalDate.of(1700, 1, 1);
+    private static final LocalDate LAST_DATE = LocalDate.of(4000, 12, 31);
+
+    private LocalDate date(ApexParser.ValueContext v) {
+        try {
+            LocalDate d = SoqlLiterals.date(v.getText());
+            if (d.isBefore(FIRST_DATE) || d.isAfter(LAST_DATE)) {
+                throw errors.malformed(QueryPosition.of(v), "Invalid date: " + v.getText());
+            }
+            return d;
+        } catch (java.time.DateTimeException e) {
+            throw errors.malformed(QueryPosition.of(v), "Invalid date: " + v.getText());
+        }
+    }
+
+    private java.time.LocalDateTime dateTime(ApexParser.ValueContext v) {
+        try {
+            java.time.LocalDateTime t = SoqlLiterals.dateTime(v.getText());
+            if (t.toLocalDate().isBefore(FIRST_DATE) || t.toLocalDate().isAfter(LAST_DATE)) {
+                throw errors.malformed(QueryPosition.of(v), "Invalid dateTime: " + v.getText());
+            }
+            return t;
+        } catch (java.time.DateTimeException e) {
+            throw errors.malformed(QueryPosition.of(v), "Invalid dateTime: " + v.getText());
+        }
+    }
+
     private static String typeWord(FieldDef f) {
         return switch (f.type()) {
             case DATETIME -> "dateTime";
@@ -1371,20 +1592,5 @@ final class QueryCompiler {
             case ID, REFERENCE -> "id";
             default -> "string";
         };
-    }
-
-    @SuppressWarnings("unused")
-    private static Token startOf(ParserRuleContext c) {
-        return c.getStart();
-    }
-
-    @SuppressWarnings("unused")
-    private static ExpressionList<Expression> none() {
-        return new ExpressionList<>();
-    }
-
-    @SuppressWarnings("unused")
-    private static LocalDateTime unused(LocalDateTime t) {
-        return t;
     }
 }

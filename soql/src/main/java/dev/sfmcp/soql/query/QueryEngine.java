@@ -4,18 +4,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfmcp.soql.SalesforceError;
 import dev.sfmcp.soql.SalesforceException;
 import dev.sfmcp.soql.access.AccessView;
 import dev.sfmcp.soql.schema.Schema;
 
+import dev.sfmcp.soql.dml.RecentUse;
+import dev.sfmcp.soql.sql.RecordFilterCompiler;
 import dev.sfmcp.soql.store.OrgDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,22 +30,58 @@ import java.util.Map;
 public final class QueryEngine {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryEngine.class);
 
     private final Schema schema;
     private final OrgDatabase database;
     private final Clock clock;
+    private final RecordFilterCompiler filters;
+    private final RecentUseRecorder recentUse;
     private final QueryLocators locators = new QueryLocators();
 
-    public QueryEngine(OrgDatabase database, Clock clock) {
+    /** Records that a caller viewed or referenced records (FOR VIEW / FOR REFERENCE). */
+    @FunctionalInterface
+    public interface RecentUseRecorder {
+        void record(AccessView view, String sObject, List<String> ids, RecentUse use);
+    }
+
+    public QueryEngine(OrgDatabase database, RecordFilterCompiler filters, Clock clock, RecentUseRecorder recentUse) {
         this.schema = database.schema();
         this.database = database;
+        this.filters = filters;
         this.clock = clock;
+        this.recentUse = recentUse;
     }
 
     /** Runs {@code soql} as the caller whose view is {@code view}. */
     public ObjectNode query(AccessView view, String soql, QueryOptions options) {
+        try {
+            return run(view, soql, options);
+        } catch (SalesforceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unexpected(soql, e);
+        }
+    }
+
+    /**
+     * What Salesforce answers when it fails internally: UNKNOWN_EXCEPTION with an ErrorId, never a stack trace.
+     * The ErrorId is derived from the statement so that a failing test names the same Id each time.
+     */
+    public static SalesforceException unexpected(String statement, RuntimeException cause) {
+        int h = (statement == null ? 0 : statement.hashCode()) ^ cause.getClass().getName().hashCode();
+        String errorId = Math.abs((long) h * 7919 % 2_000_000_000L) + "-" + Math.abs(h % 100_000) + " ("
+                + h + ")";
+        SalesforceException out = new SalesforceException(SalesforceError.of("UNKNOWN_EXCEPTION",
+                "An unexpected error occurred. Please include this ErrorId if you contact support: " + errorId, 500));
+        LOG.warn("unexpected failure answered as UNKNOWN_EXCEPTION {}: {}", errorId, statement, cause);
+        return out;
+    }
+
+    private ObjectNode run(AccessView view, String soql, QueryOptions options) {
         CompiledQuery compiled = plan(view, soql, options);
         try (Connection c = database.connection()) {
+            session(c, compiled);
             if (compiled.countOnly()) {
                 long count = count(c, compiled.sql(), compiled.parameters(), compiled.parameters().size());
                 long total = Math.max(0, count - compiled.userOffset());
@@ -83,6 +120,7 @@ public final class QueryEngine {
             throw QueryErrors.fail("INVALID_QUERY_LOCATOR", "Invalid query locator");
         }
         try (Connection c = database.connection()) {
+            session(c, cursor.query());
             ObjectNode out = page(c, cursor.query(), cursor.view(), cursor.options(), start, cursor.totalSize(),
                     id);
             if (out.get("done").asBoolean()) {
@@ -94,12 +132,51 @@ public final class QueryEngine {
         }
     }
 
+    /**
+     * Compiles {@code soql} with an extra condition on the FROM object's rows, for engines built on SOQL (SOSL's
+     * RETURNING clauses).
+     */
+    public CompiledQuery plan(AccessView view, String soql, QueryOptions options, RowCondition condition) {
+        return new QueryCompiler(schema, filters, view, clock, options, soql).withRootCondition(condition)
+                .compile(SoqlSyntax.parseQuery(soql));
+    }
+
+    /** Runs a compiled statement and returns at most {@code max} of its records, child subqueries included. */
+    public List<ObjectNode> records(CompiledQuery q, QueryOptions options, long max) {
+        try (Connection c = database.connection()) {
+            session(c, q);
+            List<ObjectNode> records = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            RecordShaper writer = new RecordShaper(options.apiVersion());
+            long fetch = q.userLimit() >= 0 ? Math.min(max, q.userLimit()) : max;
+            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                bind(ps, q.parameters(), q.parameters().size());
+                ps.setLong(q.limitSlot(), fetch);
+                ps.setLong(q.offsetSlot(), q.userOffset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        records.add(writer.record(q.shape(), rs));
+                        if (q.shape().idColumn > 0) {
+                            ids.add(rs.getString(q.shape().idColumn));
+                        }
+                    }
+                }
+            }
+            if (!ids.isEmpty()) {
+                children(c, q.shape(), records, ids, options);
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed in H2: " + q.sql(), e);
+        }
+    }
+
     /** Parses, binds and compiles without running: what a query costs before H2 sees it. */
     public CompiledQuery plan(AccessView view, String soql, QueryOptions options) {
         if (soql == null || soql.isBlank()) {
             throw QueryErrors.fail("MALFORMED_QUERY", "unexpected token: '<EOF>'");
         }
-        return new QueryCompiler(schema, view, clock, options, soql).compile(SoqlSyntax.parseQuery(soql));
+        return new QueryCompiler(schema, filters, view, clock, options, soql).compile(SoqlSyntax.parseQuery(soql));
     }
 
     private ObjectNode page(Connection c, CompiledQuery q, AccessView view, QueryOptions options, long start,
@@ -107,7 +184,7 @@ public final class QueryEngine {
         long remaining = q.userLimit() >= 0 ? q.userLimit() - start : Long.MAX_VALUE;
         // GROUP BY results cannot be paged by locator: they come back whole.
         long fetch = q.aggregate() ? remaining : Math.min(options.batchSize(), remaining);
-        RecordWriter writer = new RecordWriter(options.apiVersion());
+        RecordShaper writer = new RecordShaper(options.apiVersion());
         List<ObjectNode> records = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         boolean more = false;
@@ -132,7 +209,8 @@ public final class QueryEngine {
         if (!ids.isEmpty()) {
             children(c, q.shape(), records, ids, options);
             if (q.viewMark() != null) {
-                markViewed(c, q.rootObject(), q.viewMark(), ids);
+                recentUse.record(view, q.rootObject(), ids,
+                        "LastViewedDate".equals(q.viewMark()) ? RecentUse.VIEW : RecentUse.REFERENCE);
             }
         }
         long total = knownTotal;
@@ -140,7 +218,7 @@ public final class QueryEngine {
             if (!more) {
                 total = records.size();
             } else {
-                total = Math.max(0, count(c, q.countSql(), q.parameters(), q.limitSlot() - 1) - q.userOffset());
+                total = Math.max(0, count(c, q.countSql().get(), q.parameters(), q.limitSlot() - 1) - q.userOffset());
                 if (q.userLimit() >= 0) {
                     total = Math.min(total, q.userLimit());
                 }
@@ -168,7 +246,7 @@ public final class QueryEngine {
             }
             CompiledQuery q = child.query();
             Map<String, List<ObjectNode>> byParent = new HashMap<>();
-            RecordWriter writer = new RecordWriter(options.apiVersion());
+            RecordShaper writer = new RecordShaper(options.apiVersion());
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 bind(ps, q.parameters(), q.parameters().size());
                 ps.setObject(q.parentIdsSlot(), ids.toArray(new String[0]));
@@ -201,25 +279,21 @@ public final class QueryEngine {
         }
     }
 
-    /** FOR VIEW / FOR REFERENCE: stamp the returned records, on the engine's clock. */
-    private void markViewed(Connection c, String object, String column, List<String> ids) throws SQLException {
-        if (schema.find(object).flatMap(t -> t.field(column)).isEmpty()) {
-            return;
-        }
-        String sql = "UPDATE " + Sql.quote(object) + " SET " + Sql.quote(column) + " = ? WHERE \"Id\" IN (SELECT C1 FROM UNNEST(CAST(? AS VARCHAR(18) ARRAY)))";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            ps.setObject(2, ids.toArray(new String[0]));
-            ps.executeUpdate();
-        }
-    }
-
     private static long count(Connection c, String sql, List<Object> parameters, int bound) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, parameters, bound);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Puts a pooled connection's session zone at UTC before a statement that converts time zones. */
+    private static void session(Connection c, CompiledQuery q) throws SQLException {
+        if (q.utcSession()) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET TIME ZONE 'UTC'");
             }
         }
     }

@@ -73,6 +73,17 @@ public final class RecordShape {
     final int idColumn;
     final List<Entry> entries = new ArrayList<>();
 
+    /** The compiled statements of this shape's child subqueries, in SELECT order. */
+    public List<CompiledQuery> childQueries() {
+        List<CompiledQuery> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e instanceof Children c) {
+                out.add(c.query());
+            }
+        }
+        return out;
+    }
+
     RecordShape(String type, int idColumn) {
         this.type = type;
         this.idColumn = idColumn;

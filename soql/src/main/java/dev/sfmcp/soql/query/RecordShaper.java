@@ -17,14 +17,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Turns result rows into REST records: attributes first, then the selected keys in SELECT order, values in Salesforce's formats. */
-final class RecordWriter {
+final class RecordShaper {
 
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'+0000'");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final String urlPrefix;
 
-    RecordWriter(String apiVersion) {
+    RecordShaper(String apiVersion) {
         this.urlPrefix = "/services/data/v" + apiVersion + "/sobjects/";
     }
 
