@@ -35,6 +35,14 @@ public interface AccessView {
     /** The records of {@code sObject} this caller reaches with at least {@code level} access. */
     RecordFilter recordFilter(String sObject, AccessLevel level);
 
+    /**
+     * The records of {@code sObject} whose OwnerId this caller may change. Usually those with full access, but
+     * Public Read/Write/Transfer and the Transfer Record permission open it to users with Edit access.
+     */
+    default RecordFilter transferFilter(String sObject) {
+        return recordFilter(sObject, AccessLevel.ALL);
+    }
+
     /** The unrestricted view, as a system administrator or the system itself sees the org. */
     static AccessView system(String userId, ZoneId timeZone, Locale locale) {
         return new SystemAccessView(userId, timeZone, locale);

@@ -1,0 +1,1224 @@
+package dev.sfmcp.soql.query;
+
+import dev.sfmcp.soql.SalesforceException;
+import dev.sfmcp.soql.access.AccessLevel;
+import dev.sfmcp.soql.access.AccessView;
+import dev.sfmcp.soql.schema.ChildRelationship;
+import dev.sfmcp.soql.schema.FieldDef;
+import dev.sfmcp.soql.schema.FieldType;
+import dev.sfmcp.soql.schema.PicklistValue;
+import dev.sfmcp.soql.schema.SObjectType;
+import dev.sfmcp.soql.schema.Schema;
+import io.github.apexdevtools.apexparser.ApexParser;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NotExpression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
+import net.sf.jsqlparser.expression.operators.arithmetic.Division;
+import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
+import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
+import net.sf.jsqlparser.expression.operators.relational.MinorThan;
+import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.GroupByElement;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.Limit;
+import net.sf.jsqlparser.statement.select.Offset;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Binds a parsed SOQL statement to the caller's view of the schema and compiles it to one H2 SELECT built with
+ * JSqlParser's statement model. Every name is resolved case-insensitively against what the view may read (an
+ * object it cannot read is "not supported", a field it cannot read "no such column"), and the view's record
+ * filter is compiled into the SQL for the FROM object, each parent reached by a path and each subquery.
+ * One compiler compiles one statement.
+ */
+final class QueryCompiler {
+
+    static final int MAX_PARENT_DEPTH = 5;
+    static final int MAX_OFFSET = 2000;
+    static final int FIELDS_LIMIT = 200;
+
+    private final Schema schema;
+    private final AccessView view;
+    private final Clock clock;
+    private final QueryOptions options;
+    private final QueryErrors errors;
+    private int aliasCounter;
+
+    QueryCompiler(Schema schema, AccessView view, Clock clock, QueryOptions options, String soql) {
+        this.schema = schema;
+        this.view = view;
+        this.clock = clock;
+        this.options = options;
+        this.errors = new QueryErrors(soql);
+    }
+
+    private String nextAlias() {
+        return "t" + aliasCounter++;
+    }
+
+    /** The statement's FROM object, resolved against the view. */
+    private SObjectType readableObject(ParserRuleContext at, String spelled) {
+        SObjectType type = schema.find(spelled).orElse(null);
+        if (type == null || !type.queryable() || !view.canReadObject(type.name())) {
+            throw errors.unsupportedType(QueryPosition.of(at), spelled);
+        }
+        return type;
+    }
+
+    // ------------------------------------------------------------------ scopes and parent joins
+
+    /** One query level: its FROM table and the LEFT JOINs its parent paths need. */
+    private final class Scope {
+        final SObjectType type;
+        final String alias;
+        final String spelledAlias;
+        final PlainSelect select = new PlainSelect();
+        final SqlParameters parameters;
+        final Map<String, ParentJoin> parents = new HashMap<>();
+        final List<SelectItem<?>> items = new ArrayList<>();
+
+        Scope(SObjectType type, String spelledAlias, SqlParameters parameters) {
+            this.type = type;
+            this.alias = nextAlias();
+            this.spelledAlias = spelledAlias;
+            this.parameters = parameters;
+            select.setFromItem(Sql.table(type.name(), alias));
+        }
+
+        int addColumn(Expression e) {
+            items.add(SelectItem.from(e, new Alias("c" + (items.size() + 1), false)));
+            return items.size();
+        }
+
+        AccessPredicate access() {
+            return new AccessPredicate(schema, parameters, QueryCompiler.this::nextAlias);
+        }
+
+        ParentJoin parent(String pathKey, FieldDef via, SObjectType target, String fromAlias) {
+            ParentJoin existing = parents.get(pathKey);
+            if (existing != null) {
+                return existing;
+            }
+            String a = nextAlias();
+            Expression on = new EqualsTo(Sql.column(a, "Id"), Sql.column(fromAlias, via.name()));
+            // A parent the caller cannot see reads as null: its filter sits in the ON clause, not in WHERE.
+            Expression visible = access().compile(view.recordFilter(target.name(), AccessLevel.READ), target.name(), a);
+            if (visible != null) {
+                on = Sql.and(on, Sql.paren(visible));
+            }
+            Join join = new Join();
+            join.setLeft(true);
+            join.setRightItem(Sql.table(target.name(), a));
+            join.addOnExpression(on);
+            select.addJoins(join);
+            ParentJoin pj = new ParentJoin(a, target, via);
+            parents.put(pathKey, pj);
+            return pj;
+        }
+    }
+
+    private record ParentJoin(String alias, SObjectType type, FieldDef via) { }
+
+    /** A field path resolved to its column: the hops walked and the field at the end. */
+    private record Resolved(FieldDef field, SObjectType owner, String alias, List<ParentJoin> hops, String spelled,
+                            QueryPosition at) {
+        Column column() {
+            return Sql.column(alias, field.name());
+        }
+
+        String pathKey() {
+            StringBuilder sb = new StringBuilder();
+            for (ParentJoin h : hops) {
+                sb.append(h.via.relationshipName().toLowerCase(Locale.ROOT)).append('.');
+            }
+            return sb.append(field.name().toLowerCase(Locale.ROOT)).toString();
+        }
+    }
+
+    private Resolved resolve(Scope scope, ApexParser.FieldNameContext name) {
+        List<ApexParser.SoqlIdContext> ids = name.soqlId();
+        QueryPosition at = QueryPosition.of(name);
+        int start = 0;
+        if (ids.size() > 1) {
+            String first = ids.get(0).getText();
+            boolean relationship = scope.type.fieldByRelationshipName(first).isPresent();
+            if (!relationship && (first.equalsIgnoreCase(scope.type.name())
+                    || scope.spelledAlias != null && first.equalsIgnoreCase(scope.spelledAlias))) {
+                start = 1;
+            }
+        }
+        SObjectType current = scope.type;
+        String alias = scope.alias;
+        List<ParentJoin> hops = new ArrayList<>();
+        StringBuilder pathKey = new StringBuilder();
+        for (int i = start; i < ids.size() - 1; i++) {
+            String seg = ids.get(i).getText();
+            QueryPosition segAt = QueryPosition.of(ids.get(i));
+            FieldDef ref = current.fieldByRelationshipName(seg).orElse(null);
+            if (ref == null || !view.canReadField(current.name(), ref.name())) {
+                throw errors.unknownRelationship(segAt, seg);
+            }
+            SObjectType target = parentType(ref);
+            if (target == null || !view.canReadObject(target.name())) {
+                throw errors.unknownRelationship(segAt, seg);
+            }
+            if (hops.size() == MAX_PARENT_DEPTH) {
+                throw errors.malformed(segAt, "SOQL statements cannot query more than " + MAX_PARENT_DEPTH
+                        + " levels of relationships");
+            }
+            pathKey.append(ref.relationshipName().toLowerCase(Locale.ROOT)).append('.');
+            ParentJoin pj = scope.parent(pathKey.toString(), ref, target, alias);
+            hops.add(pj);
+            current = target;
+            alias = pj.alias;
+        }
+        String last = ids.get(ids.size() - 1).getText();
+        FieldDef field = current.field(last).orElse(null);
+        if (field == null || !view.canReadField(current.name(), field.name())) {
+            throw errors.noSuchColumn(at, last, current.name());
+        }
+        return new Resolved(field, current, alias, hops, name.getText(), at);
+    }
+
+    /** The parent object of a lookup; a polymorphic lookup reads through its first readable target. */
+    private SObjectType parentType(FieldDef ref) {
+        if (ref.referenceTo().isEmpty()) {
+            return null;
+        }
+        for (String t : ref.referenceTo()) {
+            SObjectType type = schema.find(t).orElse(null);
+            if (type != null && view.canReadObject(type.name()) && (ref.referenceTo().size() == 1 || "User".equals(t))) {
+                return type;
+            }
+        }
+        return schema.find(ref.referenceTo().get(0)).orElse(null);
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    CompiledQuery compile(ApexParser.QueryContext q) {
+        if (q.allRowsClause() != null) {
+            throw errors.unexpectedToken(QueryPosition.of(q.allRowsClause()), "ALL");
+        }
+        for (TerminalNode upd : q.forClauses().UPDATE()) {
+            throw errors.unexpectedToken(QueryPosition.of(upd.getSymbol()), "UPDATE");
+        }
+        ApexParser.FromNameListContext from = q.fromNameList();
+        if (from.fieldName().size() > 1) {
+            throw errors.unexpectedToken(QueryPosition.of(from.fieldName(1)), from.fieldName(1).getText());
+        }
+        SObjectType type = readableObject(from.fieldName(0), from.fieldName(0).getText());
+        String spelledAlias = from.soqlId().isEmpty() ? null : from.soqlId(0).getText();
+        Scope scope = new Scope(type, spelledAlias, new SqlParameters());
+        return compileLevel(scope, q.selectList().selectEntry(), null, q.whereClause(), q.groupByClause(),
+                q.orderByClause(), q.limitClause(), q.offsetClause(), q.usingScope(), q.forClauses(), null);
+    }
+
+    private CompiledQuery compileChild(Scope parent, ApexParser.SubQueryContext sub) {
+        ApexParser.FromNameListContext from = sub.fromNameList();
+        ApexParser.FieldNameContext relName = from.fieldName(0);
+        String spelled = relName.getText();
+        ChildRelationship rel = parent.type.childRelationship(spelled).orElse(null);
+        SObjectType child = rel == null ? null : schema.find(rel.childSObject()).orElse(null);
+        if (rel == null || child == null || !view.canReadObject(child.name())
+                || !view.canReadField(child.name(), rel.field())) {
+            throw errors.unknownChildRelationship(QueryPosition.of(relName), spelled, parent.type.name());
+        }
+        String spelledAlias = from.soqlId().isEmpty() ? null : from.soqlId(0).getText();
+        Scope scope = new Scope(child, spelledAlias, new SqlParameters());
+        return compileLevel(scope, null, sub.subFieldList().subFieldEntry(), sub.whereClause(), null,
+                sub.orderByClause(), sub.limitClause(), null, null, sub.forClauses(), rel);
+    }
+
+    private CompiledQuery compileLevel(Scope scope, List<ApexParser.SelectEntryContext> entries,
+                                       List<ApexParser.SubFieldEntryContext> subEntries,
+                                       ApexParser.WhereClauseContext where, ApexParser.GroupByClauseContext groupBy,
+                                       ApexParser.OrderByClauseContext orderBy, ApexParser.LimitClauseContext limit,
+                                       ApexParser.OffsetClauseContext offset, ApexParser.UsingScopeContext using,
+                                       ApexParser.ForClausesContext forClauses, ChildRelationship childOf) {
+        PlainSelect select = scope.select;
+        long userLimit = -1;
+        if (limit != null) {
+            if (limit.IntegerLiteral() == null) {
+                throw errors.unexpectedToken(QueryPosition.of(limit.boundExpression()), ":");
+            }
+            userLimit = Long.parseLong(limit.IntegerLiteral().getText());
+        }
+        long userOffset = 0;
+        if (offset != null) {
+            if (offset.IntegerLiteral() == null) {
+                throw errors.unexpectedToken(QueryPosition.of(offset.boundExpression()), ":");
+            }
+            userOffset = Long.parseLong(offset.IntegerLiteral().getText());
+            if (userOffset > MAX_OFFSET) {
+                throw errors.offsetOutOfRange();
+            }
+        }
+
+        // WHERE first: the select list may add joins too, but filters decide the access predicates' aliases.
+        Expression filter = null;
+        boolean boundedByIds = false;
+        if (where != null) {
+            WhereCompiler wc = new WhereCompiler(scope);
+            filter = wc.logical(where.whereLogicalExpression());
+            boundedByIds = wc.idTests > 0 && wc.idTests <= FIELDS_LIMIT;
+        }
+        Expression visible = scope.access().compile(view.recordFilter(scope.type.name(), AccessLevel.READ),
+                scope.type.name(), scope.alias);
+        if (visible != null) {
+            filter = Sql.and(filter == null ? null : Sql.paren(filter), Sql.paren(visible));
+        }
+        boolean includeDeleted = options.includeDeleted();
+        if (!includeDeleted && scope.type.field("IsDeleted").isPresent()) {
+            filter = Sql.and(filter == null ? null : Sql.paren(filter),
+                    new EqualsTo(Sql.column(scope.alias, "IsDeleted"), scope.parameters.bind(Boolean.FALSE)));
+        }
+        if (using != null && "mine".equalsIgnoreCase(using.soqlId().getText()) && scope.type.hasOwner()) {
+            filter = Sql.and(filter, new EqualsTo(Sql.column(scope.alias, "OwnerId"),
+                    scope.parameters.bind(view.userId())));
+        }
+
+        int parentKeyColumn = 0;
+        int parentIdsSlot = 0;
+        if (childOf != null) {
+            Column fk = Sql.column(scope.alias, childOf.field());
+            parentIdsSlot = scope.parameters.values().size() + 1;
+            filter = Sql.and(Sql.inIdArray(fk, scope.parameters.slot()),
+                    filter == null ? null : Sql.paren(filter));
+        }
+
+        SelectCompiler sc = new SelectCompiler(scope, groupBy != null);
+        RecordShape shape = sc.compile(entries, subEntries, userLimit, boundedByIds);
+        if (childOf != null) {
+            parentKeyColumn = scope.addColumn(Sql.column(scope.alias, childOf.field()));
+        }
+        select.setWhere(filter);
+
+        if (groupBy != null) {
+            sc.groupBy(groupBy);
+        } else if (sc.aggregates > 0 && sc.plainFields > 0) {
+            throw errors.notGrouped(sc.firstPlainAt, sc.firstPlainSpelled);
+        } else if (sc.aggregates > 0 && !sc.countOnly && limit != null) {
+            throw errors.malformed(QueryPosition.of(limit), "LIMIT is not allowed with an aggregate function unless"
+                    + " the query has a GROUP BY clause");
+        }
+        if (sc.countOnly && orderBy != null) {
+            throw errors.malformed(QueryPosition.of(orderBy), "ORDER BY is not allowed with COUNT()");
+        }
+        List<OrderByElement> order = new ArrayList<>();
+        if (orderBy != null) {
+            for (ApexParser.FieldOrderContext fo : orderBy.fieldOrderList().fieldOrder()) {
+                Expression e = fo.fieldName() != null ? sc.orderField(fo.fieldName())
+                        : sc.functionExpression(fo.soqlFunction(), true);
+                OrderByElement el = new OrderByElement();
+                el.setExpression(e);
+                el.setAsc(fo.DESC() == null);
+                el.setAscDescPresent(true);
+                // Salesforce sorts nulls first unless told otherwise; H2 would put them last for DESC.
+                el.setNullOrdering(fo.LAST() != null ? OrderByElement.NullOrdering.NULLS_LAST
+                        : OrderByElement.NullOrdering.NULLS_FIRST);
+                order.add(el);
+            }
+        }
+        boolean aggregate = sc.aggregates > 0 || groupBy != null;
+        if (!aggregate && !sc.countOnly) {
+            // Ties are broken by Id so that pages never overlap.
+            OrderByElement byId = new OrderByElement();
+            byId.setExpression(Sql.column(scope.alias, "Id"));
+            order.add(byId);
+        }
+        if (!order.isEmpty() && !sc.countOnly) {
+            select.setOrderByElements(order);
+        }
+        select.setSelectItems(scope.items);
+
+        String countSql = null;
+        if (!sc.countOnly && childOf == null) {
+            PlainSelect counter = new PlainSelect();
+            counter.addSelectItems(new Function("COUNT", new AllColumns()));
+            PlainSelect inner = copyForCount(select);
+            counter.setFromItem(new ParenthesedSelect().withSelect(inner).withAlias(new Alias("q", false)));
+            countSql = counter.toString();
+        }
+        int limitSlot = 0;
+        int offsetSlot = 0;
+        if (!sc.countOnly) {
+            limitSlot = scope.parameters.values().size() + 1;
+            select.setLimit(new Limit().withRowCount(scope.parameters.slot()));
+            offsetSlot = scope.parameters.values().size() + 1;
+            select.setOffset(new Offset().withOffset(scope.parameters.slot()));
+        }
+        String viewMark = null;
+        if (forClauses != null && !forClauses.VIEW().isEmpty()) {
+            viewMark = "LastViewedDate";
+        } else if (forClauses != null && !forClauses.REFERENCE().isEmpty()) {
+            viewMark = "LastReferencedDate";
+        }
+        return new CompiledQuery(select.toString(), scope.parameters.values(), limitSlot, offsetSlot, parentIdsSlot,
+                parentKeyColumn, countSql, shape, userLimit, userOffset, sc.countOnly, aggregate, viewMark,
+                scope.type.name());
+    }
+
+    /** The statement without ORDER BY, for counting its rows under the same parameters. */
+    private static PlainSelect copyForCount(PlainSelect select) {
+        PlainSelect copy = new PlainSelect();
+        copy.setSelectItems(select.getSelectItems());
+        copy.setFromItem(select.getFromItem());
+        copy.setJoins(select.getJoins());
+        copy.setWhere(select.getWhere());
+        copy.setGroupByElement(select.getGroupBy());
+        copy.setHaving(select.getHaving());
+        return copy;
+    }
+
+    // ------------------------------------------------------------------ SELECT list
+
+    private final class SelectCompiler {
+        final Scope scope;
+        final boolean grouped;
+        final RecordShape shape;
+        final Set<String> seen = new HashSet<>();
+        final Map<String, Expression> plainByPath = new LinkedHashMap<>();
+        int aggregates;
+        int plainFields;
+        QueryPosition firstPlainAt;
+        String firstPlainSpelled;
+        boolean countOnly;
+        int exprCounter;
+
+        SelectCompiler(Scope scope, boolean grouped) {
+            this.scope = scope;
+            this.grouped = grouped;
+            this.shape = null;
+        }
+
+        RecordShape compile(List<ApexParser.SelectEntryContext> entries, List<ApexParser.SubFieldEntryContext> subs,
+                            long userLimit, boolean boundedByIds) {
+            List<ParserRuleContext> list = new ArrayList<>();
+            if (entries != null) {
+                list.addAll(entries);
+            } else {
+                list.addAll(subs);
+            }
+            boolean anyAggregate = false;
+            for (ParserRuleContext e : list) {
+                ApexParser.SoqlFunctionContext fn = e.getRuleContext(ApexParser.SoqlFunctionContext.class, 0);
+                if (fn != null && isAggregate(fn)) {
+                    anyAggregate = true;
+                }
+            }
+            boolean aggregateShape = anyAggregate || grouped;
+            RecordShape out = aggregateShape ? new RecordShape("AggregateResult", 0)
+                    : new RecordShape(scope.type.name(), scope.addColumn(Sql.column(scope.alias, "Id")));
+            for (ParserRuleContext e : list) {
+                ApexParser.FieldNameContext field = e.getRuleContext(ApexParser.FieldNameContext.class, 0);
+                ApexParser.SoqlFunctionContext fn = e.getRuleContext(ApexParser.SoqlFunctionContext.class, 0);
+                ApexParser.SubQueryContext sub = e.getRuleContext(ApexParser.SubQueryContext.class, 0);
+                ApexParser.TypeOfContext typeOf = e.getRuleContext(ApexParser.TypeOfContext.class, 0);
+                ApexParser.SoqlIdContext aliasCtx = e.getRuleContext(ApexParser.SoqlIdContext.class, 0);
+                String alias = aliasCtx == null ? null : aliasCtx.getText();
+                if (field != null) {
+                    Resolved r = resolve(scope, field);
+                    if (aggregateShape) {
+                        plainFields++;
+                        if (firstPlainAt == null) {
+                            firstPlainAt = r.at;
+                            firstPlainSpelled = r.spelled;
+                        }
+                        plainByPath.put(r.pathKey(), r.column());
+                        String key = alias != null ? alias : r.field.name();
+                        out.entries.add(new RecordShape.Value(key, scope.addColumn(r.column()),
+                                RecordShape.Kind.of(r.field), null));
+                    } else {
+                        if (alias != null) {
+                            throw errors.unexpectedToken(QueryPosition.of(aliasCtx), alias);
+                        }
+                        addField(out, r, null);
+                    }
+                } else if (fn != null) {
+                    function(out, fn, alias, aggregateShape, list.size(), userLimit, boundedByIds);
+                } else if (sub != null) {
+                    if (entries == null) {
+                        throw errors.malformed(QueryPosition.of(sub), "Nesting of semi join sub-selects is not"
+                                + " supported");
+                    }
+                    CompiledQuery child = compileChild(scope, sub);
+                    String key = scope.type.childRelationship(sub.fromNameList().fieldName(0).getText())
+                            .map(ChildRelationship::relationshipName).orElseThrow();
+                    if (!seen.add("child:" + key.toLowerCase(Locale.ROOT))) {
+                        throw errors.duplicateField(key);
+                    }
+                    out.entries.add(new RecordShape.Children(key, child));
+                } else if (typeOf != null) {
+                    throw errors.malformed(QueryPosition.of(typeOf), "TYPEOF is not built yet in this emulator");
+                }
+            }
+            return out;
+        }
+
+        boolean isAggregate(ApexParser.SoqlFunctionContext fn) {
+            String f = fn.getStart().getText().toUpperCase(Locale.ROOT);
+            return switch (f) {
+                case "COUNT", "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX" -> true;
+                default -> false;
+            };
+        }
+
+        void addField(RecordShape out, Resolved r, Map<String, String> labels) {
+            String dupKey = r.pathKey();
+            if (!seen.add(dupKey)) {
+                throw errors.duplicateField(r.spelled.contains(".") ? r.spelled : r.field.name());
+            }
+            List<RecordShape.Entry> entries = out.entries;
+            for (ParentJoin hop : r.hops) {
+                RecordShape.Parent found = null;
+                for (RecordShape.Entry e : entries) {
+                    if (e instanceof RecordShape.Parent p && p.key.equals(hop.via.relationshipName())) {
+                        found = p;
+                    }
+                }
+                if (found == null) {
+                    String type = hop.via.polymorphic() ? "Name" : hop.type.name();
+                    found = new RecordShape.Parent(hop.via.relationshipName(), type,
+                            scope.addColumn(Sql.column(hop.alias, "Id")), 0);
+                    entries.add(found);
+                }
+                entries = found.entries;
+            }
+            if (r.field.type() == FieldType.ADDRESS) {
+                throw errors.noSuchColumn(r.at, r.field.name(), r.owner.name());
+            }
+            entries.add(new RecordShape.Value(r.field.name(), scope.addColumn(r.column()), RecordShape.Kind.of(r.field),
+                    labels));
+        }
+
+        void function(RecordShape out, ApexParser.SoqlFunctionContext fn, String alias, boolean aggregateShape,
+                      int entryCount, long userLimit, boolean boundedByIds) {
+            String name = fn.getStart().getText().toUpperCase(Locale.ROOT);
+            QueryPosition at = QueryPosition.of(fn);
+            switch (name) {
+                case "FIELDS" -> fields(out, fn, userLimit, boundedByIds, aggregateShape);
+                case "TOLABEL" -> {
+                    Resolved r = resolve(scope, fn.fieldName());
+                    Map<String, String> labels = new HashMap<>();
+                    for (PicklistValue v : r.field.picklistValues()) {
+                        labels.put(v.value().toLowerCase(Locale.ROOT), v.label());
+                    }
+                    if (alias != null) {
+                        if (!seen.add("alias:" + alias.toLowerCase(Locale.ROOT))) {
+                            throw errors.duplicateField(alias);
+                        }
+                        out.entries.add(new RecordShape.Value(alias, scope.addColumn(r.column()), RecordShape.Kind.TEXT,
+                                labels));
+                    } else {
+                        addField(out, r, labels);
+                    }
+                }
+                case "FORMAT", "CONVERT_CURRENCY", "CONVERTCURRENCY" -> {
+                    // Identity in an org without multi-currency and with one locale.
+                    Resolved r = resolve(scope, fn.fieldName());
+                    if (alias != null) {
+                        out.entries.add(new RecordShape.Value(alias, scope.addColumn(r.column()),
+                                RecordShape.Kind.of(r.field), null));
+                    } else {
+                        addField(out, r, null);
+                    }
+                }
+                case "COUNT" -> {
+                    if (fn.fieldName() == null) {
+                        if (entryCount > 1) {
+                            throw errors.malformed(at, "COUNT() must be the only element in the SELECT list.");
+                        }
+                        if (grouped) {
+                            throw errors.malformed(at, "COUNT() and GROUP BY may not be used together");
+                        }
+                        countOnly = true;
+                        aggregates++;
+                        scope.addColumn(new Function("COUNT", new AllColumns()));
+                        return;
+                    }
+                    aggregate(out, fn, alias, name);
+                }
+                case "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX" -> aggregate(out, fn, alias, name);
+                default -> {
+                    // Date functions: exprN like aggregates, and only grouped unless on a date field.
+                    Expression e = functionExpression(fn, false);
+                    String key = alias != null ? alias : "expr" + exprCounter++;
+                    RecordShape.Kind kind = "DAY_ONLY".equals(name) ? RecordShape.Kind.DATE : RecordShape.Kind.INTEGER;
+                    if (aggregateShape) {
+                        plainByPath.put(fn.getText().toLowerCase(Locale.ROOT), e);
+                        plainFields++;
+                        if (firstPlainAt == null) {
+                            firstPlainAt = at;
+                            firstPlainSpelled = fn.getText();
+                        }
+                    }
+                    out.entries.add(new RecordShape.Value(key, scope.addColumn(e), kind, null));
+                }
+            }
+        }
+
+        void aggregate(RecordShape out, ApexParser.SoqlFunctionContext fn, String alias, String name) {
+            aggregates++;
+            Resolved r = resolve(scope, fn.fieldName());
+            FieldType t = r.field.type();
+            boolean numeric = t == FieldType.INT || t.isDecimal();
+            boolean allowed = switch (name) {
+                case "SUM", "AVG" -> numeric;
+                default -> t != FieldType.BOOLEAN && t != FieldType.ADDRESS && t != FieldType.TEXTAREA
+                        && t != FieldType.MULTIPICKLIST;
+            };
+            if (!allowed) {
+                throw errors.malformed(QueryPosition.of(fn.fieldName()), "field " + r.field.name()
+                        + " does not support aggregate operator " + name);
+            }
+            Function f;
+            RecordShape.Kind kind;
+            switch (name) {
+                case "COUNT" -> {
+                    f = new Function("COUNT", r.column());
+                    kind = RecordShape.Kind.INTEGER;
+                }
+                case "COUNT_DISTINCT" -> {
+                    f = new Function("COUNT", r.column());
+                    f.setDistinct(true);
+                    kind = RecordShape.Kind.INTEGER;
+                }
+                case "AVG" -> {
+                    f = new Function("AVG", new CastExpression("CAST", r.column(), "DOUBLE PRECISION"));
+                    kind = RecordShape.Kind.DECIMAL;
+                }
+                case "SUM" -> {
+                    f = new Function("SUM", r.column());
+                    kind = t == FieldType.INT ? RecordShape.Kind.INTEGER : RecordShape.Kind.DECIMAL;
+                }
+                default -> {
+                    f = new Function(name, r.column());
+                    kind = RecordShape.Kind.of(r.field);
+                }
+            }
+            String key = alias != null ? alias : "expr" + exprCounter++;
+            if (!seen.add("alias:" + key.toLowerCase(Locale.ROOT))) {
+                throw errors.duplicateField(key);
+            }
+            out.entries.add(new RecordShape.Value(key, scope.addColumn(f), kind, null));
+        }
+
+        void fields(RecordShape out, ApexParser.SoqlFunctionContext fn, long userLimit, boolean boundedByIds,
+                    boolean aggregateShape) {
+            String which = fn.soqlFieldsParameter().getText().toUpperCase(Locale.ROOT);
+            QueryPosition at = QueryPosition.of(fn);
+            if (aggregateShape) {
+                throw errors.notGrouped(at, "FIELDS(" + which + ")");
+            }
+            boolean unbounded = !"STANDARD".equals(which);
+            if (unbounded && !(userLimit >= 0 && userLimit <= FIELDS_LIMIT) && !boundedByIds) {
+                throw errors.malformed(at, "The SOQL FIELDS function is not supported with an unbounded set of"
+                        + " fields in this API.");
+            }
+            int added = 0;
+            for (FieldDef f : scope.type.fields()) {
+                if (!f.stored() || !view.canReadField(scope.type.name(), f.name())) {
+                    continue;
+                }
+                if ("CUSTOM".equals(which) && !f.custom() || "STANDARD".equals(which) && f.custom()) {
+                    continue;
+                }
+                String key = f.name().toLowerCase(Locale.ROOT);
+                if (!seen.add(key)) {
+                    throw errors.duplicateField(f.name());
+                }
+                out.entries.add(new RecordShape.Value(f.name(), scope.addColumn(Sql.column(scope.alias, f.name())),
+                        RecordShape.Kind.of(f), null));
+                added++;
+            }
+            if (added == 0) {
+                throw errors.malformed(at, "'FIELDS(...)' expansion function must result in at least one field"
+                        + " being selected.");
+            }
+        }
+
+        /** A date function (or, in ORDER BY / HAVING, an aggregate) as SQL. */
+        Expression functionExpression(ApexParser.SoqlFunctionContext fn, boolean allowAggregate) {
+            String name = fn.getStart().getText().toUpperCase(Locale.ROOT);
+            if (isAggregate(fn)) {
+                if (!allowAggregate) {
+                    throw errors.malformed(QueryPosition.of(fn), "Aggregate functions are not allowed here");
+                }
+                if (fn.fieldName() == null) {
+                    return new Function("COUNT", new AllColumns());
+                }
+                Resolved r = resolve(scope, fn.fieldName());
+                Function f = new Function("COUNT_DISTINCT".equals(name) ? "COUNT" : name, r.column());
+                f.setDistinct("COUNT_DISTINCT".equals(name));
+                return f;
+            }
+            if (fn.dateFieldName() == null) {
+                throw errors.malformed(QueryPosition.of(fn), "unexpected function: " + fn.getStart().getText());
+            }
+            ApexParser.DateFieldNameContext df = fn.dateFieldName();
+            Resolved r = resolve(scope, df.fieldName());
+            if (r.field.type() != FieldType.DATE && r.field.type() != FieldType.DATETIME) {
+                throw errors.malformed(QueryPosition.of(df), "Invalid field " + r.field.name()
+                        + " for date function " + name);
+            }
+            if (("DAY_ONLY".equals(name) || "HOUR_IN_DAY".equals(name)) && r.field.type() != FieldType.DATETIME) {
+                throw errors.malformed(QueryPosition.of(df), "Invalid field " + r.field.name()
+                        + " for date function " + name);
+            }
+            Expression x = r.column();
+            return switch (name) {
+                case "CALENDAR_MONTH", "FISCAL_MONTH" -> new Function("MONTH", x);
+                case "CALENDAR_QUARTER", "FISCAL_QUARTER" -> new Function("QUARTER", x);
+                case "CALENDAR_YEAR", "FISCAL_YEAR" -> new Function("YEAR", x);
+                case "DAY_IN_MONTH" -> new Function("DAY_OF_MONTH", x);
+                // H2 counts Monday as 1; Salesforce counts Sunday as 1.
+                case "DAY_IN_WEEK" -> new Addition().withLeftExpression(
+                        new Function("MOD", new Function("ISO_DAY_OF_WEEK", x), new LongValue(7)))
+                        .withRightExpression(new LongValue(1));
+                case "DAY_IN_YEAR" -> new Function("DAY_OF_YEAR", x);
+                case "DAY_ONLY" -> new CastExpression("CAST", x, "DATE");
+                case "HOUR_IN_DAY" -> new Function("HOUR", x);
+                case "WEEK_IN_MONTH" -> weekOf(new Function("DAY_OF_MONTH", x));
+                case "WEEK_IN_YEAR" -> weekOf(new Function("DAY_OF_YEAR", x));
+                default -> throw errors.malformed(QueryPosition.of(fn), "unexpected function: " + name);
+            };
+        }
+
+        /** Salesforce's weeks start on day 1 of the period: floor((day - 1) / 7) + 1. */
+        private Expression weekOf(Expression day) {
+            Expression minusOne = new Subtraction().withLeftExpression(day).withRightExpression(new LongValue(1));
+            Expression div = new Division().withLeftExpression(Sql.paren(minusOne)).withRightExpression(new LongValue(7));
+            return new Addition().withLeftExpression(div).withRightExpression(new LongValue(1));
+        }
+
+        Expression orderField(ApexParser.FieldNameContext name) {
+            Resolved r = resolve(scope, name);
+            FieldType t = r.field.type();
+            if (t == FieldType.MULTIPICKLIST || t == FieldType.TEXTAREA && r.field.length() > 255 || t == FieldType.ADDRESS) {
+                throw errors.malformed(r.at, "field '" + r.field.name() + "' can not be sorted in a query call");
+            }
+            if (grouped || aggregates > 0) {
+                Expression e = plainByPath.get(r.pathKey());
+                if (e == null) {
+                    throw errors.at("MALFORMED_QUERY", r.at, "Ordered field must be grouped or aggregated: "
+                            + r.spelled);
+                }
+            }
+            return r.column();
+        }
+
+        void groupBy(ApexParser.GroupByClauseContext g) {
+            if (g.ROLLUP() != null || g.CUBE() != null) {
+                throw errors.malformed(QueryPosition.of(g), "ROLLUP and CUBE are not built yet in this emulator");
+            }
+            GroupByElement element = new GroupByElement();
+            Set<String> grouped = new HashSet<>();
+            for (ApexParser.FieldGroupByContext f : g.fieldGroupByList().fieldGroupBy()) {
+                Expression e;
+                String key;
+                if (f.fieldName() != null) {
+                    Resolved r = resolve(scope, f.fieldName());
+                    FieldType t = r.field.type();
+                    if (t == FieldType.MULTIPICKLIST || t == FieldType.TEXTAREA || t == FieldType.ADDRESS
+                            || t.isDecimal() || r.field.calculated() && t != FieldType.BOOLEAN) {
+                        throw errors.malformed(r.at, "field '" + r.field.name() + "' can not be grouped in a query call");
+                    }
+                    e = r.column();
+                    key = r.pathKey();
+                } else {
+                    e = functionExpression(f.soqlFunction(), false);
+                    key = f.soqlFunction().getText().toLowerCase(Locale.ROOT);
+                }
+                element.addGroupByExpressions(e);
+                grouped.add(key);
+            }
+            for (Map.Entry<String, Expression> plain : plainByPath.entrySet()) {
+                if (!grouped.contains(plain.getKey())) {
+                    throw errors.notGrouped(firstPlainAt, firstPlainSpelled);
+                }
+            }
+            scope.select.setGroupByElement(element);
+            if (g.HAVING() != null) {
+                WhereCompiler having = new WhereCompiler(scope);
+                having.having = this;
+                scope.select.setHaving(having.logicalHaving(g.logicalExpression()));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ WHERE and HAVING
+
+    private final class WhereCompiler {
+        final Scope scope;
+        SelectCompiler having;
+        int idTests;
+        int semiJoins;
+
+        WhereCompiler(Scope scope) {
+            this.scope = scope;
+        }
+
+        Expression logical(ApexParser.WhereLogicalExpressionContext ctx) {
+            List<Expression> parts = new ArrayList<>();
+            for (ApexParser.WhereConditionalExpressionContext c : ctx.whereConditionalExpression()) {
+                parts.add(conditional(c));
+            }
+            if (ctx.NOT() != null) {
+                return new NotExpression(Sql.paren(parts.get(0)));
+            }
+            if (!ctx.SOQLOR().isEmpty()) {
+                if (semiJoins > 0) {
+                    throw errors.malformed(QueryPosition.of(ctx.SOQLOR(0).getSymbol()),
+                            "Semi join sub-selects are not allowed with the 'OR' operator");
+                }
+                return Sql.or(parts);
+            }
+            return parts.size() == 1 ? parts.get(0) : Sql.and(parts);
+        }
+
+        Expression conditional(ApexParser.WhereConditionalExpressionContext ctx) {
+            if (ctx.whereLogicalExpression() != null) {
+                return Sql.paren(logical(ctx.whereLogicalExpression()));
+            }
+            ApexParser.WhereFieldExpressionContext f = ctx.whereFieldExpression();
+            if (f.fieldExpression() == null) {
+                throw errors.unexpectedToken(QueryPosition.of(f), f.getStart().getText());
+            }
+            return field(f.fieldExpression());
+        }
+
+        Expression logicalHaving(ApexParser.LogicalExpressionContext ctx) {
+            List<Expression> parts = new ArrayList<>();
+            for (ApexParser.ConditionalExpressionContext c : ctx.conditionalExpression()) {
+                parts.add(c.logicalExpression() != null ? Sql.paren(logicalHaving(c.logicalExpression()))
+                        : field(c.fieldExpression()));
+            }
+            if (ctx.NOT() != null) {
+                return new NotExpression(Sql.paren(parts.get(0)));
+            }
+            return !ctx.SOQLOR().isEmpty() ? Sql.or(parts) : parts.size() == 1 ? parts.get(0) : Sql.and(parts);
+        }
+
+        Expression field(ApexParser.FieldExpressionContext fe) {
+            String op = operator(fe.comparisonOperator());
+            ApexParser.ValueContext value = fe.value();
+            if (fe.soqlFunction() != null) {
+                return functionComparison(fe.soqlFunction(), op, value);
+            }
+            Resolved r = resolve(scope, fe.fieldName());
+            if (having != null && !having.plainByPath.containsKey(r.pathKey())) {
+                throw errors.at("MALFORMED_QUERY", r.at, "Field must be grouped or aggregated: " + r.spelled);
+            }
+            FieldType t = r.field.type();
+            if (t == FieldType.ADDRESS || t == FieldType.TEXTAREA && r.field.length() > 255) {
+                throw errors.at("INVALID_FIELD", r.at, "field '" + r.field.name()
+                        + "' can not be filtered in a query call");
+            }
+            Column col = r.column();
+            if (value.subQuery() != null) {
+                return semiJoin(r, op, value.subQuery());
+            }
+            if (r.field.type() == FieldType.ID || r.field.type() == FieldType.REFERENCE) {
+                if ("=".equals(op) || "IN".equals(op)) {
+                    idTests += value.valueList() != null ? value.valueList().value().size() : 1;
+                }
+            }
+            switch (op) {
+                case "IN", "NOT IN" -> {
+                    if (value.valueList() == null) {
+                        throw errors.unexpectedToken(QueryPosition.of(value), value.getStart().getText());
+                    }
+                    List<Expression> params = new ArrayList<>();
+                    boolean withNull = false;
+                    for (ApexParser.ValueContext v : value.valueList().value()) {
+                        Object o = literal(r, v, false);
+                        if (o == null) {
+                            withNull = true;
+                        } else {
+                            params.add(scope.parameters.bind(o));
+                        }
+                    }
+                    boolean not = "NOT IN".equals(op);
+                    Expression in = params.isEmpty() ? null
+                            : new InExpression(col, new ParenthesedExpressionList<>(params)).withNot(not);
+                    if (!not) {
+                        Expression isNull = withNull ? new IsNullExpression(col) : null;
+                        return in == null ? isNull : isNull == null ? in : Sql.or(List.of(in, isNull));
+                    }
+                    Expression notNull = withNull ? new IsNullExpression(col).withNot(true) : null;
+                    if (in == null) {
+                        return notNull;
+                    }
+                    Expression orNull = withNull ? in : Sql.or(List.of(in, new IsNullExpression(col)));
+                    return notNull == null ? orNull : Sql.and(orNull, notNull);
+                }
+                case "INCLUDES", "EXCLUDES" -> {
+                    if (t != FieldType.MULTIPICKLIST) {
+                        throw errors.at("INVALID_FIELD", r.at, "includes or excludes operator only valid on"
+                                + " multipicklist field");
+                    }
+                    if (value.valueList() == null) {
+                        throw errors.unexpectedToken(QueryPosition.of(value), value.getStart().getText());
+                    }
+                    List<Expression> anyOf = new ArrayList<>();
+                    Expression wrapped = new net.sf.jsqlparser.expression.operators.arithmetic.Concat(
+                            new net.sf.jsqlparser.expression.operators.arithmetic.Concat(new StringValue(";"), col),
+                            new StringValue(";"));
+                    for (ApexParser.ValueContext v : value.valueList().value()) {
+                        if (v.StringLiteral() == null) {
+                            throw errors.unexpectedToken(QueryPosition.of(v), v.getText());
+                        }
+                        List<Expression> allOf = new ArrayList<>();
+                        for (String part : SoqlLiterals.string(v.getText(), false).split(";")) {
+                            String escaped = part.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                            allOf.add(new LikeExpression().withLeftExpression(wrapped)
+                                    .withRightExpression(scope.parameters.bind("%;" + escaped + ";%")));
+                        }
+                        anyOf.add(Sql.paren(Sql.and(allOf)));
+                    }
+                    Expression includes = Sql.or(anyOf);
+                    return "INCLUDES".equals(op) ? includes
+                            : Sql.or(List.of(new NotExpression(includes), new IsNullExpression(col)));
+                }
+                case "LIKE" -> {
+                    if (!t.isText() && t != FieldType.ID && t != FieldType.REFERENCE) {
+                        throw errors.at("INVALID_FIELD", r.at, "invalid operator on field: LIKE");
+                    }
+                    if (value.StringLiteral() == null) {
+                        throw errors.at("INVALID_FIELD", QueryPosition.of(value), "value of filter criterion for field '"
+                                + r.field.name() + "' must be of type string and should be enclosed in quotes");
+                    }
+                    LikeExpression like = new LikeExpression().withLeftExpression(col)
+                            .withRightExpression(scope.parameters.bind(SoqlLiterals.string(value.getText(), true)));
+                    return like;
+                }
+                default -> {
+                    return comparison(r, col, op, value);
+                }
+            }
+        }
+
+        private Expression comparison(Resolved r, Column col, String op, ApexParser.ValueContext value) {
+            FieldType t = r.field.type();
+            if (value.dateFormula() != null) {
+                return relativeDate(r, col, op, value.dateFormula());
+            }
+            if (value.valueList() != null) {
+                throw errors.unexpectedToken(QueryPosition.of(value), "(");
+            }
+            Object o = literal(r, value, false);
+            if (o == null) {
+                if (t == FieldType.BOOLEAN) {
+                    // A boolean is never null in Salesforce: "= null" means false.
+                    o = Boolean.FALSE;
+                } else if ("=".equals(op)) {
+                    return new IsNullExpression(col);
+                } else if ("!=".equals(op)) {
+                    return new IsNullExpression(col).withNot(true);
+                } else {
+                    throw errors.at("MALFORMED_QUERY", QueryPosition.of(value),
+                            "invalid operator for null value: " + op);
+                }
+            }
+            Expression p = scope.parameters.bind(o);
+            return switch (op) {
+                case "=" -> new EqualsTo(col, p);
+                // != matches rows where the field is null, as in Salesforce.
+                case "!=" -> t == FieldType.BOOLEAN ? new NotEqualsTo(col, p)
+                        : Sql.or(List.of(new NotEqualsTo(col, p), new IsNullExpression(col)));
+                case "<" -> new MinorThan(col, p);
+                case "<=" -> new MinorThanEquals(col, p);
+                case ">" -> new GreaterThan(col, p);
+                case ">=" -> new GreaterThanEquals(col, p);
+                default -> throw errors.unexpectedToken(QueryPosition.of(value), op);
+            };
+        }
+
+        private Expression relativeDate(Resolved r, Column col, String op, ApexParser.DateFormulaContext f) {
+            FieldType t = r.field.type();
+            if (t != FieldType.DATE && t != FieldType.DATETIME) {
+                throw errors.at("INVALID_FIELD", QueryPosition.of(f), "value of filter criterion for field '"
+                        + r.field.name() + "' must be of type " + typeWord(r.field) + " and should not be enclosed"
+                        + " in quotes");
+            }
+            String literal = f.getStart().getText().toUpperCase(Locale.ROOT);
+            int n = 0;
+            if (f.signedInteger() != null) {
+                n = Integer.parseInt(f.signedInteger().getText());
+            }
+            ZoneId zone = view.timeZone();
+            LocalDate today = LocalDate.now(clock.withZone(zone));
+            DateRange range = DateRange.of(literal, n, today, view.locale());
+            Object start;
+            Object end;
+            if (t == FieldType.DATE) {
+                start = range.start();
+                end = range.end();
+            } else {
+                start = range.start().atStartOfDay(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+                end = range.end().atStartOfDay(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            }
+            Expression s = scope.parameters.bind(start);
+            Expression e = scope.parameters.bind(end);
+            return switch (op) {
+                case "=" -> Sql.paren(Sql.and(new GreaterThanEquals(col, s), new MinorThan(col, e)));
+                case "!=" -> Sql.or(List.of(new MinorThan(col, s), new GreaterThanEquals(col, e),
+                        new IsNullExpression(col)));
+                case "<" -> new MinorThan(col, s);
+                case "<=" -> new MinorThan(col, e);
+                case ">" -> new GreaterThanEquals(col, e);
+                case ">=" -> new GreaterThanEquals(col, s);
+                default -> throw errors.at("MALFORMED_QUERY", QueryPosition.of(f), "invalid operator " + op
+                        + " for date literal " + literal);
+            };
+        }
+
+        private Expression functionComparison(ApexParser.SoqlFunctionContext fn, String op,
+                                              ApexParser.ValueContext value) {
+            Expression left;
+            if (having != null) {
+                left = having.functionExpression(fn, true);
+            } else {
+                if (having == null && new SelectCompiler(scope, false).isAggregate(fn)) {
+                    throw errors.malformed(QueryPosition.of(fn), "Aggregate functions are not allowed in WHERE;"
+                            + " use HAVING");
+                }
+                left = new SelectCompiler(scope, false).functionExpression(fn, false);
+            }
+            if (value.dateFormula() != null) {
+                throw errors.malformed(QueryPosition.of(value), "Date functions cannot be compared with date"
+                        + " literals");
+            }
+            Object o;
+            if (value.signedNumber() != null) {
+                o = SoqlLiterals.number(value.getText());
+            } else if (value.DateLiteral() != null) {
+                o = SoqlLiterals.date(value.getText());
+            } else if (value.DateTimeLiteral() != null) {
+                o = SoqlLiterals.dateTime(value.getText());
+            } else if (value.StringLiteral() != null) {
+                o = SoqlLiterals.string(value.getText(), false);
+            } else {
+                throw errors.unexpectedToken(QueryPosition.of(value), value.getStart().getText());
+            }
+            Expression p = scope.parameters.bind(o);
+            return switch (op) {
+                case "=" -> new EqualsTo(left, p);
+                case "!=" -> new NotEqualsTo(left, p);
+                case "<" -> new MinorThan(left, p);
+                case "<=" -> new MinorThanEquals(left, p);
+                case ">" -> new GreaterThan(left, p);
+                case ">=" -> new GreaterThanEquals(left, p);
+                default -> throw errors.unexpectedToken(QueryPosition.of(value), op);
+            };
+        }
+
+        private Expression semiJoin(Resolved left, String op, ApexParser.SubQueryContext sub) {
+            if (!"IN".equals(op) && !"NOT IN".equals(op)) {
+                throw errors.unexpectedToken(QueryPosition.of(sub), "SELECT");
+            }
+            if (!left.hops.isEmpty() || !left.field.type().isId()) {
+                throw errors.malformed(left.at, "Invalid semi join: the left operand must be an Id or a reference"
+                        + " field without a relationship");
+            }
+            if (++semiJoins > 2) {
+                throw errors.malformed(QueryPosition.of(sub), "Maximum of 2 semi join sub-selects are allowed");
+            }
+            ApexParser.FromNameListContext from = sub.fromNameList();
+            SObjectType inner = readableObject(from.fieldName(0), from.fieldName(0).getText());
+            if (inner.name().equals(scope.type.name())) {
+                throw errors.malformed(QueryPosition.of(from), "The inner and outer selects should not be on the same"
+                        + " object type");
+            }
+            if (sub.orderByClause() != null || sub.limitClause() != null) {
+                throw errors.malformed(QueryPosition.of(sub), "Semi join sub-selects can not use ORDER BY or LIMIT");
+            }
+            List<ApexParser.SubFieldEntryContext> fields = sub.subFieldList().subFieldEntry();
+            if (fields.size() != 1 || fields.get(0).fieldName() == null) {
+                throw errors.malformed(QueryPosition.of(sub.subFieldList()), "Semi join sub-selects can only select"
+                        + " one Id or reference field");
+            }
+            Scope innerScope = new Scope(inner, null, scope.parameters);
+            Resolved selected = resolve(innerScope, fields.get(0).fieldName());
+            if (!selected.hops.isEmpty() || !selected.field.type().isId()) {
+                throw errors.malformed(selected.at, "Semi join sub-selects can only select one Id or reference field"
+                        + " without a relationship");
+            }
+            Expression where = null;
+            if (sub.whereClause() != null) {
+                WhereCompiler wc = new WhereCompiler(innerScope);
+                for (ApexParser.SubQueryContext nested : sub.whereClause()
+                        .getRuleContexts(ApexParser.SubQueryContext.class)) {
+                    throw errors.malformed(QueryPosition.of(nested), "Nesting of semi join sub-selects is not"
+                            + " supported");
+                }
+                where = wc.logical(sub.whereClause().whereLogicalExpression());
+            }
+            Expression visible = innerScope.access().compile(view.recordFilter(inner.name(), AccessLevel.READ),
+                    inner.name(), innerScope.alias);
+            if (visible != null) {
+                where = Sql.and(where == null ? null : Sql.paren(where), Sql.paren(visible));
+            }
+            if (!options.includeDeleted() && inner.field("IsDeleted").isPresent()) {
+                where = Sql.and(where == null ? null : Sql.paren(where),
+                        new EqualsTo(Sql.column(innerScope.alias, "IsDeleted"), scope.parameters.bind(Boolean.FALSE)));
+            }
+            boolean not = "NOT IN".equals(op);
+            if (not) {
+                // NOT IN over a NULL key would empty the whole result under SQL's three-valued logic.
+                where = Sql.and(where, new IsNullExpression(selected.column()).withNot(true));
+            }
+            PlainSelect ps = innerScope.select;
+            ps.addSelectItems(selected.column());
+            ps.setWhere(where);
+            InExpression in = new InExpression(left.column(), new ParenthesedSelect().withSelect(ps)).withNot(not);
+            return not ? Sql.or(List.of(in, new IsNullExpression(left.column()))) : in;
+        }
+
+        /** The value of a literal for a comparison with {@code r}'s field, or null for {@code null}. */
+        private Object literal(Resolved r, ApexParser.ValueContext v, boolean like) {
+            FieldDef f = r.field;
+            FieldType t = f.type();
+            QueryPosition at = QueryPosition.of(v);
+            if (v.NULL() != null) {
+                return null;
+            }
+            if (v.boundExpression() != null) {
+                throw errors.unexpectedToken(at, ":");
+            }
+            if (v.dateFormula() != null || v.subQuery() != null || v.valueList() != null) {
+                throw errors.unexpectedToken(at, v.getStart().getText());
+            }
+            switch (t) {
+                case BOOLEAN -> {
+                    if (v.BooleanLiteral() == null) {
+                        throw typeMismatch(f, at, false);
+                    }
+                    return Boolean.parseBoolean(v.getText().toLowerCase(Locale.ROOT));
+                }
+                case INT, DOUBLE, CURRENCY, PERCENT -> {
+                    if (v.signedNumber() == null) {
+                        throw typeMismatch(f, at, false);
+                    }
+                    BigDecimal n = SoqlLiterals.number(v.getText());
+                    return n;
+                }
+                case DATE -> {
+                    if (v.DateLiteral() == null) {
+                        throw typeMismatch(f, at, false);
+                    }
+                    return SoqlLiterals.date(v.getText());
+                }
+                case DATETIME -> {
+                    if (v.DateTimeLiteral() == null) {
+                        throw typeMismatch(f, at, false);
+                    }
+                    return SoqlLiterals.dateTime(v.getText());
+                }
+                case ID, REFERENCE -> {
+                    if (v.StringLiteral() == null) {
+                        throw typeMismatch(f, at, true);
+                    }
+                    String s = SoqlLiterals.string(v.getText(), false);
+                    String id = SoqlLiterals.id18(s);
+                    if (id == null) {
+                        throw errors.invalidId(at, s);
+                    }
+                    return id;
+                }
+                default -> {
+                    if (v.StringLiteral() == null) {
+                        throw typeMismatch(f, at, true);
+                    }
+                    String s = SoqlLiterals.string(v.getText(), like);
+                    if (s.length() > 4000) {
+                        throw errors.malformed(at, "String literal too long: maximum 4000 characters");
+                    }
+                    return s;
+                }
+            }
+        }
+
+        private SalesforceException typeMismatch(FieldDef f, QueryPosition at, boolean quoted) {
+            return errors.at("INVALID_FIELD", at, "value of filter criterion for field '" + f.name()
+                    + "' must be of type " + typeWord(f) + (quoted ? " and should be enclosed in quotes"
+                    : " and should not be enclosed in quotes"));
+        }
+
+        private String operator(ApexParser.ComparisonOperatorContext ctx) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < ctx.getChildCount(); i++) {
+                if (i > 0 && ctx.getChild(i).getText().length() > 1) {
+                    sb.append(' ');
+                }
+                sb.append(ctx.getChild(i).getText());
+            }
+            String op = sb.toString().toUpperCase(Locale.ROOT);
+            return "<>".equals(op) ? "!=" : op;
+        }
+    }
+
+    private static String typeWord(FieldDef f) {
+        return switch (f.type()) {
+            case DATETIME -> "dateTime";
+            case DATE -> "date";
+            case BOOLEAN -> "boolean";
+            case INT -> "int";
+            case CURRENCY, DOUBLE, PERCENT -> "double";
+            case ID, REFERENCE -> "id";
+            default -> "string";
+        };
+    }
+
+    @SuppressWarnings("unused")
+    private static Token startOf(ParserRuleContext c) {
+        return c.getStart();
+    }
+
+    @SuppressWarnings("unused")
+    private static ExpressionList<Expression> none() {
+        return new ExpressionList<>();
+    }
+
+    @SuppressWarnings("unused")
+    private static LocalDateTime unused(LocalDateTime t) {
+        return t;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.sfmcp.soql.query;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfmcp.soql.SalesforceException;
+import dev.sfmcp.soql.access.AccessView;
+import dev.sfmcp.soql.schema.Schema;
+
+import dev.sfmcp.soql.store.OrgDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SOQL entry point of one org: answers {@code /query}, {@code /queryAll} and query-locator follow-ups with the
+ * REST envelope ({@code totalSize}, {@code done}, {@code nextRecordsUrl}, {@code records}) or a
+ * {@link SalesforceException} carrying Salesforce's error.
+ */
+public final class QueryEngine {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Schema schema;
+    private final OrgDatabase database;
+    private final Clock clock;
+    private final QueryLocators locators = new QueryLocators();
+
+    public QueryEngine(OrgDatabase database, Clock clock) {
+        this.schema = database.schema();
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Runs {@code soql} as the caller whose view is {@code view}. */
+    public ObjectNode query(AccessView view, String soql, QueryOptions options) {
+        CompiledQuery compiled = plan(view, soql, options);
+        try (Connection c = database.connection()) {
+            if (compiled.countOnly()) {
+                long count = count(c, compiled.sql(), compiled.parameters(), compiled.parameters().size());
+                long total = Math.max(0, count - compiled.userOffset());
+                if (compiled.userLimit() >= 0) {
+                    total = Math.min(total, compiled.userLimit());
+                }
+                ObjectNode out = JSON.objectNode();
+                out.put("totalSize", total);
+                out.put("done", true);
+                out.putArray("records");
+                return out;
+            }
+            return page(c, compiled, view, options, 0, -1, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed in H2: " + compiled.sql(), e);
+        }
+    }
+
+    /**
+     * The next page of an open cursor; {@code locator} is the {@code nextRecordsUrl}, or its last segment
+     * ({@code 01g...-2000}).
+     */
+    public ObjectNode queryMore(AccessView view, String locator) {
+        String tail = locator.substring(locator.lastIndexOf('/') + 1);
+        int dash = tail.lastIndexOf('-');
+        String id = dash > 0 ? tail.substring(0, dash) : tail;
+        long start;
+        try {
+            start = dash > 0 ? Long.parseLong(tail.substring(dash + 1)) : 0;
+        } catch (NumberFormatException e) {
+            throw QueryErrors.fail("INVALID_QUERY_LOCATOR", "Invalid query locator");
+        }
+        QueryLocators.Cursor cursor = locators.find(id);
+        if (cursor == null || start < 0 || start >= cursor.totalSize()
+                || view.userId() != null && !view.userId().equals(cursor.view().userId())) {
+            throw QueryErrors.fail("INVALID_QUERY_LOCATOR", "Invalid query locator");
+        }
+        try (Connection c = database.connection()) {
+            ObjectNode out = page(c, cursor.query(), cursor.view(), cursor.options(), start, cursor.totalSize(),
+                    id);
+            if (out.get("done").asBoolean()) {
+                locators.close(id);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed in H2", e);
+        }
+    }
+
+    /** Parses, binds and compiles without running: what a query costs before H2 sees it. */
+    public CompiledQuery plan(AccessView view, String soql, QueryOptions options) {
+        if (soql == null || soql.isBlank()) {
+            throw QueryErrors.fail("MALFORMED_QUERY", "unexpected token: '<EOF>'");
+        }
+        return new QueryCompiler(schema, view, clock, options, soql).compile(SoqlSyntax.parseQuery(soql));
+    }
+
+    private ObjectNode page(Connection c, CompiledQuery q, AccessView view, QueryOptions options, long start,
+                            long knownTotal, String locatorId) throws SQLException {
+        long remaining = q.userLimit() >= 0 ? q.userLimit() - start : Long.MAX_VALUE;
+        // GROUP BY results cannot be paged by locator: they come back whole.
+        long fetch = q.aggregate() ? remaining : Math.min(options.batchSize(), remaining);
+        RecordWriter writer = new RecordWriter(options.apiVersion());
+        List<ObjectNode> records = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        boolean more = false;
+        try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+            bind(ps, q.parameters(), q.parameters().size());
+            ps.setLong(q.limitSlot(), fetch == Long.MAX_VALUE ? Long.MAX_VALUE : fetch + 1);
+            ps.setLong(q.offsetSlot(), q.userOffset() + start);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (records.size() == fetch) {
+                        more = true;
+                        break;
+                    }
+                    records.add(writer.record(q.shape(), rs));
+                    if (q.shape().idColumn > 0) {
+                        ids.add(rs.getString(q.shape().idColumn));
+                    }
+                }
+            }
+        }
+        if (!ids.isEmpty()) {
+            children(c, q.shape(), records, ids, options);
+            if (q.viewMark() != null) {
+                markViewed(c, q.rootObject(), q.viewMark(), ids);
+            }
+        }
+        long total = knownTotal;
+        if (total < 0) {
+            if (!more) {
+                total = records.size();
+            } else {
+                total = Math.max(0, count(c, q.countSql(), q.parameters(), q.limitSlot() - 1) - q.userOffset());
+                if (q.userLimit() >= 0) {
+                    total = Math.min(total, q.userLimit());
+                }
+            }
+        }
+        ObjectNode out = JSON.objectNode();
+        out.put("totalSize", total);
+        out.put("done", !more);
+        if (more) {
+            String locator = locatorId != null ? locatorId
+                    : locators.open(new QueryLocators.Cursor(q, view, options, total));
+            out.put("nextRecordsUrl", "/services/data/v" + options.apiVersion() + "/query/" + locator + "-"
+                    + (start + records.size()));
+        }
+        ArrayNode array = out.putArray("records");
+        records.forEach(array::add);
+        return out;
+    }
+
+    private void children(Connection c, RecordShape shape, List<ObjectNode> records, List<String> ids,
+                          QueryOptions options) throws SQLException {
+        for (RecordShape.Entry e : shape.entries) {
+            if (!(e instanceof RecordShape.Children child)) {
+                continue;
+            }
+            CompiledQuery q = child.query();
+            Map<String, List<ObjectNode>> byParent = new HashMap<>();
+            RecordWriter writer = new RecordWriter(options.apiVersion());
+            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                bind(ps, q.parameters(), q.parameters().size());
+                ps.setObject(q.parentIdsSlot(), ids.toArray(new String[0]));
+                ps.setLong(q.limitSlot(), Long.MAX_VALUE);
+                ps.setLong(q.offsetSlot(), 0);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String parent = rs.getString(q.parentKeyColumn());
+                        List<ObjectNode> list = byParent.computeIfAbsent(parent, k -> new ArrayList<>());
+                        // A subquery's LIMIT applies per parent.
+                        if (q.userLimit() < 0 || list.size() < q.userLimit()) {
+                            list.add(writer.record(q.shape(), rs));
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < records.size(); i++) {
+                List<ObjectNode> rows = byParent.get(ids.get(i));
+                if (rows == null || rows.isEmpty()) {
+                    records.get(i).set(child.key(), NullNode.getInstance());
+                    continue;
+                }
+                ObjectNode nested = JSON.objectNode();
+                nested.put("totalSize", rows.size());
+                nested.put("done", true);
+                ArrayNode array = nested.putArray("records");
+                rows.forEach(array::add);
+                records.get(i).set(child.key(), nested);
+            }
+        }
+    }
+
+    /** FOR VIEW / FOR REFERENCE: stamp the returned records, on the engine's clock. */
+    private void markViewed(Connection c, String object, String column, List<String> ids) throws SQLException {
+        if (schema.find(object).flatMap(t -> t.field(column)).isEmpty()) {
+            return;
+        }
+        String sql = "UPDATE " + Sql.quote(object) + " SET " + Sql.quote(column) + " = ? WHERE \"Id\" IN (SELECT C1 FROM UNNEST(CAST(? AS VARCHAR(18) ARRAY)))";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.setObject(2, ids.toArray(new String[0]));
+            ps.executeUpdate();
+        }
+    }
+
+    private static long count(Connection c, String sql, List<Object> parameters, int bound) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, parameters, bound);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> parameters, int bound) throws SQLException {
+        for (int i = 0; i < bound; i++) {
+            Object v = parameters.get(i);
+            if (v != null) {
+                ps.setObject(i + 1, v);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.sfmcp.soql.query;
+
+import io.github.apexdevtools.apexparser.ApexLexer;
+import io.github.apexdevtools.apexparser.ApexParser;
+import io.github.apexdevtools.apexparser.ApexParserFactory;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+
+/**
+ * Parses SOQL and SOSL with apex-parser's grammar (the real SOQL grammar) and turns the first syntax error into
+ * Salesforce's MALFORMED_QUERY / MALFORMED_SEARCH with the caret header.
+ */
+public final class SoqlSyntax {
+
+    /** Salesforce's statement length limit. */
+    public static final int MAX_STATEMENT = 100_000;
+
+    private SoqlSyntax() {
+    }
+
+    /** The parse tree of one SOQL statement; anything after the statement is an unexpected token. */
+    public static ApexParser.QueryContext parseQuery(String soql) {
+        QueryErrors errors = new QueryErrors(soql);
+        if (soql.length() > MAX_STATEMENT) {
+            throw QueryErrors.fail("MALFORMED_QUERY", "Query is too long: " + soql.length() + " characters (maximum "
+                    + MAX_STATEMENT + ")");
+        }
+        FirstError first = new FirstError(0);
+        ApexParser parser = parser(soql, first, PredictionMode.SLL);
+        ApexParser.QueryContext tree = parser.query();
+        if (first.position != null) {
+            // SLL may report errors full LL would not: only LL's verdict counts.
+            first = new FirstError(0);
+            parser = parser(soql, first, PredictionMode.LL);
+            tree = parser.query();
+        }
+        first.raise(errors, "MALFORMED_QUERY");
+        Token next = parser.getCurrentToken();
+        if (next.getType() != Token.EOF) {
+            throw errors.unexpectedToken(QueryPosition.of(next), next.getText());
+        }
+        return tree;
+    }
+
+    /**
+     * The parse tree of a REST SOSL statement ({@code FIND {term} ...}). The grammar only knows SOSL inside Apex
+     * brackets, so the text is wrapped in {@code [ ]} and positions are shifted back by that one column.
+     */
+    public static ApexParser.SoslLiteralAltContext parseSearch(String sosl) {
+        QueryErrors errors = new QueryErrors(sosl);
+        if (sosl.length() > MAX_STATEMENT) {
+            throw QueryErrors.fail("MALFORMED_SEARCH", "Search is too long: " + sosl.length() + " characters");
+        }
+        FirstError first = new FirstError(1);
+        ApexParser parser = parser("[" + sosl + "]", first, PredictionMode.LL);
+        ApexParser.SoslLiteralAltContext tree = parser.soslLiteralAlt();
+        first.raise(errors, "MALFORMED_SEARCH");
+        Token next = parser.getCurrentToken();
+        if (next.getType() != Token.EOF) {
+            throw errors.at("MALFORMED_SEARCH", QueryPosition.of(next).shiftedOnFirstRow(1),
+                    "unexpected token: '" + next.getText() + "'");
+        }
+        return tree;
+    }
+
+    private static ApexParser parser(String text, FirstError first, PredictionMode mode) {
+        ApexLexer lexer = ApexParserFactory.createLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(first);
+        ApexParser parser = ApexParserFactory.createParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.addErrorListener(first);
+        parser.getInterpreter().setPredictionMode(mode);
+        return parser;
+    }
+
+    /** Keeps the first syntax error only: Salesforce reports one. */
+    private static final class FirstError extends BaseErrorListener {
+        private final int shift;
+        private QueryPosition position;
+        private String token;
+
+        FirstError(int shift) {
+            this.shift = shift;
+        }
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
+                                String msg, RecognitionException e) {
+            if (position != null) {
+                return;
+            }
+            position = new QueryPosition(line, charPositionInLine + 1).shiftedOnFirstRow(shift);
+            if (offendingSymbol instanceof Token t) {
+                token = t.getType() == Token.EOF ? "<EOF>" : t.getText();
+            } else {
+                // A lexer error: ANTLR words it "token recognition error at: 'x'"; Salesforce names the character.
+                int quote = msg.indexOf('\'');
+                token = quote >= 0 && msg.endsWith("'") ? msg.substring(quote + 1, msg.length() - 1) : msg;
+                if (!token.isEmpty()) {
+                    token = token.substring(0, 1);
+                }
+            }
+        }
+
+        void raise(QueryErrors errors, String code) {
+            if (position != null) {
+                throw errors.at(code, position, "unexpected token: '" + token + "'");
+            }
+        }
+    }
+}

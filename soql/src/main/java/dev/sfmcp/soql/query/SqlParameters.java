@@ -1,0 +1,30 @@
+package dev.sfmcp.soql.query;
+
+import net.sf.jsqlparser.expression.JdbcParameter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The values a compiled statement binds, in numbered parameters ({@code ?1}, {@code ?2}): numbering keeps the
+ * binding right whatever order the clauses are built in. User text only ever reaches H2 through here.
+ */
+public final class SqlParameters {
+
+    private final List<Object> values = new ArrayList<>();
+
+    /** A parameter placeholder bound to {@code value}. */
+    public JdbcParameter bind(Object value) {
+        values.add(value);
+        return new JdbcParameter(values.size(), true, "?");
+    }
+
+    /** A placeholder whose value the engine supplies at execution time (paging, parent Ids). */
+    public JdbcParameter slot() {
+        return bind(null);
+    }
+
+    public List<Object> values() {
+        return values;
+    }
+}

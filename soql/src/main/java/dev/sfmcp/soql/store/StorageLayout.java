@@ -1,0 +1,103 @@
+package dev.sfmcp.soql.store;
+
+import dev.sfmcp.soql.schema.FieldDef;
+import dev.sfmcp.soql.schema.SObjectType;
+import dev.sfmcp.soql.schema.Schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The H2 tables, columns and indexes an org's schema maps to (see the package documentation for the rules). */
+public final class StorageLayout {
+
+    /** The table of group membership. */
+    public static final String GROUP_MEMBER_TABLE = "GroupMember";
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    private StorageLayout() {
+    }
+
+    /** A quoted H2 identifier; schema names only ever reach SQL through here, and only valid API names pass. */
+    public static String quote(String apiName) {
+        if (!IDENTIFIER.matcher(apiName).matches()) {
+            throw new IllegalArgumentException("not an API name: " + apiName);
+        }
+        return '"' + apiName + '"';
+    }
+
+    /** The SQL column type of a stored field. */
+    public static String columnType(FieldDef f) {
+        return switch (f.type()) {
+            case ID, REFERENCE -> "VARCHAR(18)";
+            case STRING, TEXTAREA, PICKLIST, EMAIL, PHONE, URL -> "VARCHAR_IGNORECASE(" + Math.max(1, f.length()) + ")";
+            case MULTIPICKLIST -> "VARCHAR_IGNORECASE(" + Math.max(4099, f.length()) + ")";
+            case BOOLEAN -> "BOOLEAN DEFAULT FALSE NOT NULL";
+            case CURRENCY, DOUBLE, PERCENT -> "DECIMAL(" + Math.max(f.precision(), 1) + ", " + f.scale() + ")";
+            case INT -> "INTEGER";
+            case DATE -> "DATE";
+            case DATETIME -> "TIMESTAMP(3)";
+            case ADDRESS -> throw new IllegalArgumentException("address fields are virtual: " + f.name());
+        };
+    }
+
+    /** The statements creating one object's table, its indexes and (when shareable) its share table. */
+    public static List<String> createStatements(SObjectType type) {
+        List<String> out = new ArrayList<>();
+        String table = quote(type.name());
+        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(table).append(" (");
+        boolean first = true;
+        for (FieldDef f : type.storedFields()) {
+            if (!first) {
+                ddl.append(", ");
+            }
+            first = false;
+            ddl.append(quote(f.name())).append(' ').append(columnType(f));
+            if (f.name().equals("Id")) {
+                ddl.append(" PRIMARY KEY");
+            }
+        }
+        out.add(ddl.append(')').toString());
+        for (FieldDef f : type.storedFields()) {
+            if (f.type() == dev.sfmcp.soql.schema.FieldType.REFERENCE || f.nameField()) {
+                out.add("CREATE INDEX " + quote(type.name() + "_" + f.name()) + " ON " + table + " (" + quote(f.name()) + ")");
+            }
+        }
+        if (type.shareable()) {
+            String share = quote(type.shareTableName());
+            out.add("CREATE TABLE " + share + " (\"Id\" VARCHAR(18) PRIMARY KEY, \"ParentId\" VARCHAR(18) NOT NULL, "
+                    + "\"UserOrGroupId\" VARCHAR(18) NOT NULL, \"AccessLevel\" INTEGER NOT NULL, \"RowCause\" VARCHAR(40) NOT NULL)");
+            out.add("CREATE INDEX " + quote(type.shareTableName() + "_ParentId") + " ON " + share + " (\"ParentId\")");
+            out.add("CREATE INDEX " + quote(type.shareTableName() + "_UserOrGroupId") + " ON " + share + " (\"UserOrGroupId\", \"ParentId\")");
+        }
+        return out;
+    }
+
+    /** Every statement creating an org's storage. */
+    public static List<String> createStatements(Schema schema) {
+        List<String> out = new ArrayList<>();
+        for (SObjectType t : schema.objects()) {
+            out.addAll(createStatements(t));
+        }
+        out.add("CREATE TABLE \"" + GROUP_MEMBER_TABLE + "\" (\"Id\" VARCHAR(18) PRIMARY KEY, \"GroupId\" VARCHAR(18) NOT NULL, \"UserOrGroupId\" VARCHAR(18) NOT NULL)");
+        out.add("CREATE INDEX \"GroupMember_GroupId\" ON \"GroupMember\" (\"GroupId\")");
+        out.add("CREATE INDEX \"GroupMember_UserOrGroupId\" ON \"GroupMember\" (\"UserOrGroupId\", \"GroupId\")");
+        return out;
+    }
+
+    /** The names of every table of the org, object tables first. */
+    public static List<String> tableNames(Schema schema) {
+        List<String> out = new ArrayList<>();
+        for (SObjectType t : schema.objects()) {
+            out.add(t.name());
+        }
+        for (SObjectType t : schema.objects()) {
+            if (t.shareable()) {
+                out.add(t.shareTableName());
+            }
+        }
+        out.add(GROUP_MEMBER_TABLE);
+        return out;
+    }
+}
