@@ -53,6 +53,11 @@ public final class IdGenerator {
         return SalesforceId.to18(id15);
     }
 
+    /** The next value of a named counter (auto-number fields); counters are snapshotted with the sequences. */
+    public long nextValue(String counter) {
+        return sequences.computeIfAbsent("#" + counter, k -> new AtomicLong()).incrementAndGet();
+    }
+
     /** The org's 3-character instance part. */
     public String instance() {
         return instance;

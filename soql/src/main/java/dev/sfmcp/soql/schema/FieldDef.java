@@ -178,6 +178,10 @@ public record FieldDef(String name, String label, FieldType type, int length, in
 
         public FieldDef build() {
             String shownLabel = label != null ? label : Labels.fromApiName(name);
+            if (picklistValues.stream().anyMatch(PicklistValue::defaultValue)) {
+                // a picklist with a default value is filled in on create, so it is never "missing"
+                defaultedOnCreate = true;
+            }
             return new FieldDef(name, shownLabel, type, length, precision, scale, nillable, defaultedOnCreate,
                     createable, updateable, unique, externalId, calculated, autoNumber, system, nameField,
                     caseSensitive, picklistValues, restrictedPicklist, referenceTo, relationshipName,

@@ -135,6 +135,25 @@ public final class SObjectType {
         return new Builder(name);
     }
 
+    /** A builder holding this type's definition, to add custom fields to it (e.g. to a standard object). */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        b.label = source.label;
+        b.labelPlural = source.labelPlural;
+        b.keyPrefix = keyPrefix;
+        b.queryable = queryable;
+        b.searchable = searchable;
+        b.createable = createable;
+        b.updateable = updateable;
+        b.deletable = deletable;
+        b.hasOwner = hasOwner;
+        b.shareable = shareable;
+        b.recentItems = recentItems;
+        b.ownerTypes = source.ownerTypes;
+        b.fields.addAll(source.fields);
+        return b;
+    }
+
     /** Builds an {@link SObjectType}; the system fields are added on {@link #build()}. */
     public static final class Builder {
         private static final java.util.Set<String> SYSTEM_KEYS = java.util.Set.of("id", "ownerid", "isdeleted",

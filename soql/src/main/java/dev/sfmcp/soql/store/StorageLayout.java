@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 /** The H2 tables, columns and indexes an org's schema maps to (see the package documentation for the rules). */
 public final class StorageLayout {
 
+    /** The table of per-user recently viewed and referenced records. */
+    public static final String RECENTLY_VIEWED_TABLE = "RecentlyViewed";
+
     /** The table of group membership. */
     public static final String GROUP_MEMBER_TABLE = "GroupMember";
 
@@ -83,6 +86,9 @@ public final class StorageLayout {
         out.add("CREATE TABLE \"" + GROUP_MEMBER_TABLE + "\" (\"Id\" VARCHAR(18) PRIMARY KEY, \"GroupId\" VARCHAR(18) NOT NULL, \"UserOrGroupId\" VARCHAR(18) NOT NULL)");
         out.add("CREATE INDEX \"GroupMember_GroupId\" ON \"GroupMember\" (\"GroupId\")");
         out.add("CREATE INDEX \"GroupMember_UserOrGroupId\" ON \"GroupMember\" (\"UserOrGroupId\", \"GroupId\")");
+        out.add("CREATE TABLE \"" + RECENTLY_VIEWED_TABLE + "\" (\"UserId\" VARCHAR(18) NOT NULL, \"RecordId\" VARCHAR(18) NOT NULL, "
+                + "\"Type\" VARCHAR(80) NOT NULL, \"LastViewedDate\" TIMESTAMP(3), \"LastReferencedDate\" TIMESTAMP(3), "
+                + "PRIMARY KEY (\"UserId\", \"RecordId\"))");
         return out;
     }
 
@@ -98,6 +104,7 @@ public final class StorageLayout {
             }
         }
         out.add(GROUP_MEMBER_TABLE);
+        out.add(RECENTLY_VIEWED_TABLE);
         return out;
     }
 }

@@ -35,6 +35,9 @@
  *       {@link dev.sfmcp.soql.access.AccessLevel#rank()}) and {@code "RowCause"}, indexed on ({@code ParentId})
  *       and ({@code UserOrGroupId}, {@code ParentId}). A {@code "GroupMember"} table ({@code "Id", "GroupId",
  *       "UserOrGroupId"}) holds group membership. {@link dev.sfmcp.soql.store.ShareRows} writes both.</li>
+ *   <li>A {@code "RecentlyViewed"} table ({@code "UserId", "RecordId", "Type", "LastViewedDate",
+ *       "LastReferencedDate"}) holds what each user viewed or referenced; the record's own
+ *       {@code LastViewedDate}/{@code LastReferencedDate} columns hold the latest use by anyone.</li>
  *   <li>Snapshots ({@link dev.sfmcp.soql.store.OrgDatabase#snapshot}) are copies of every table in a separate
  *       H2 schema; restore truncates and copies back.</li>
  * </ul>
