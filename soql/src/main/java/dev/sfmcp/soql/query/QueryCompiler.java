@@ -11,7 +11,9 @@ import dev.sfmcp.soql.schema.SObjectType;
 import dev.sfmcp.soql.schema.Schema;
 import io.github.apexdevtools.apexparser.ApexParser;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.WhenClause;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
@@ -740,6 +742,25 @@ final class QueryCompiler {
                     throw errors.at("MALFORMED_QUERY", r.at, "Ordered field must be grouped or aggregated: "
                             + r.spelled);
                 }
+            }
+            if (t == FieldType.PICKLIST && !r.field.picklistValues().isEmpty() && !grouped && aggregates == 0) {
+                // Picklists sort in their setup order, not alphabetically; unlisted values after listed ones.
+                CaseExpression byPosition = new CaseExpression();
+                byPosition.setSwitchExpression(r.column());
+                List<WhenClause> whens = new ArrayList<>();
+                List<PicklistValue> values = r.field.picklistValues();
+                for (int i = 0; i < values.size(); i++) {
+                    whens.add(new WhenClause().withWhenExpression(scope.parameters.bind(values.get(i).value()))
+                            .withThenExpression(new LongValue(i)));
+                }
+                byPosition.setWhenClauses(whens);
+                byPosition.setElseExpression(new LongValue(values.size()));
+                // A null value must stay null so that NULLS FIRST/LAST still applies.
+                CaseExpression keepNull = new CaseExpression();
+                keepNull.setWhenClauses(List.of(new WhenClause().withWhenExpression(new IsNullExpression(r.column()))
+                        .withThenExpression(new net.sf.jsqlparser.expression.NullValue())));
+                keepNull.setElseExpression(byPosition);
+                return keepNull;
             }
             return r.column();
         }

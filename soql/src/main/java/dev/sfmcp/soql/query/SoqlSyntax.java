@@ -39,6 +39,16 @@ public final class SoqlSyntax {
             parser = parser(soql, first, PredictionMode.LL);
             tree = parser.query();
         }
+        if (first.offending != null && tree.selectList() != null) {
+            // "SELECT Id FORM Account": the grammar takes FORM for an alias and stumbles on Account, but a plain
+            // field takes no alias in SOQL, so Salesforce points at FORM.
+            for (ApexParser.SelectEntryContext entry : tree.selectList().selectEntry()) {
+                if (entry.fieldName() != null && entry.soqlId() != null
+                        && nextOnChannel(parser, entry.soqlId().getStop()) == first.offending.getTokenIndex()) {
+                    throw errors.unexpectedToken(QueryPosition.of(entry.soqlId()), entry.soqlId().getText());
+                }
+            }
+        }
         first.raise(errors, "MALFORMED_QUERY");
         Token next = parser.getCurrentToken();
         if (next.getType() != Token.EOF) {
@@ -68,6 +78,16 @@ public final class SoqlSyntax {
         return tree;
     }
 
+    /** The index of the first token after {@code token} that the parser sees (whitespace is on a hidden channel). */
+    private static int nextOnChannel(ApexParser parser, Token token) {
+        org.antlr.v4.runtime.TokenStream tokens = parser.getTokenStream();
+        int i = token.getTokenIndex() + 1;
+        while (i < tokens.size() && tokens.get(i).getChannel() != Token.DEFAULT_CHANNEL) {
+            i++;
+        }
+        return i;
+    }
+
     private static ApexParser parser(String text, FirstError first, PredictionMode mode) {
         ApexLexer lexer = ApexParserFactory.createLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
@@ -84,6 +104,7 @@ public final class SoqlSyntax {
         private final int shift;
         private QueryPosition position;
         private String token;
+        private Token offending;
 
         FirstError(int shift) {
             this.shift = shift;
@@ -97,6 +118,7 @@ public final class SoqlSyntax {
             }
             position = new QueryPosition(line, charPositionInLine + 1).shiftedOnFirstRow(shift);
             if (offendingSymbol instanceof Token t) {
+                offending = t;
                 token = t.getType() == Token.EOF ? "<EOF>" : t.getText();
             } else {
                 // A lexer error: ANTLR words it "token recognition error at: 'x'"; Salesforce names the character.

@@ -116,7 +116,7 @@ final class QueryTestOrg implements AutoCloseable {
         account(c, A3, "Initech", U1, "2024-04-10T09:30:00Z", "Industry", "Technology", "NumberOfEmployees", 50,
                 "ParentId", A2, "BillingCity", "Austin");
         account(c, A4, "Umbrella", U2, "2023-12-31T23:00:00Z", "Industry", "Healthcare", "AnnualRevenue",
-                new BigDecimal("250000.50"), "Rating", "Cold", "ParentId", A3);
+                new BigDecimal("250000"), "Rating", "Cold", "ParentId", A3);
         account(c, A5, "O'Reilly Media", U1, "2024-02-01T00:00:00Z", "Industry", "Media", "Description", "Books");
         account(c, A6, "Deleted Corp", U1, "2024-05-01T00:00:00Z", "IsDeleted", true);
         account(c, A7, "acme labs", U2, "2024-05-12T15:00:00Z");
