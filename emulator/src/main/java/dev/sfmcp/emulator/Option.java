@@ -19,7 +19,14 @@ public enum Option {
     COMPAT_TOOL_NAMES("compat-tool-names", "false", "Accept pre-GA tool names (getSchema, soql_query, ...) in tools/call as aliases of the GA tools."),
     INACTIVE_SERVER_STATUS("inactive-server-status", "404", "HTTP status answered for a known but inactive server."),
     SERVER_NAME("server-name", "sfmcp-emulator", "serverInfo.name returned by initialize."),
-    INSTRUCTIONS("instructions", "", "Instructions text returned by initialize; empty uses the built-in text for the server.");
+    INSTRUCTIONS("instructions", "", "Instructions text returned by initialize; empty uses the built-in text for the server."),
+    AUTO_LOGIN("auto-login", "false", "Headless OAuth: authorize answers at once with the code redirect for the login_hint user, without the login form (logged when on)."),
+    PRM_MODE("prm-mode", "login", "Protected resource metadata shape: login (authorization server = the login host, as live since 2026-08-27) or self (the 2026-08-13 shape: the resource URL, with path-suffixed metadata)."),
+    OIDC_ADVERTISES_PKCE("oidc-advertises-pkce", "true", "Add code_challenge_methods_supported [\"S256\"] to the login hosts' OpenID configuration; false reproduces the real document, which lacks it."),
+    REALISTIC_DELAYS("realistic-delays", "false", "Realistic preset: MCP server activation takes 2 minutes and External Client App changes propagate in 10 minutes, on the emulator clock."),
+    APP_PROPAGATION_DELAY("app-propagation-delay", "0s", "Delay before a created or changed External Client App takes effect (overridden by --realistic-delays)."),
+    SERVER_ACTIVATION_DELAY("server-activation-delay", "0s", "Delay before an activated MCP server answers (overridden by --realistic-delays)."),
+    AUTHORIZATION_CODE_LIFETIME("authorization-code-lifetime", "15m", "How long an OAuth authorization code can be redeemed.");
 
     private final String name;
     private final String defaultValue;
