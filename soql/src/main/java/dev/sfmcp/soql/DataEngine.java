@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfmcp.soql.access.AccessView;
+import dev.sfmcp.soql.query.QueryEngine;
+import dev.sfmcp.soql.query.QueryOptions;
+import dev.sfmcp.soql.sosl.SearchEngine;
 import dev.sfmcp.soql.dml.RecentUse;
 import dev.sfmcp.soql.dml.RecordChangeListener;
 import dev.sfmcp.soql.dml.RecordReader;
@@ -43,6 +46,8 @@ public final class DataEngine implements AutoCloseable {
     private final DescribeRenderer describer;
     private final RecordWriter writer;
     private final RecordReader reader;
+    private final QueryEngine queries;
+    private final SearchEngine searches;
     private final Map<String, Map<String, Long>> savedSequences = new ConcurrentHashMap<>();
 
     /** An engine with the default REST API version in record URLs. */
@@ -62,6 +67,8 @@ public final class DataEngine implements AutoCloseable {
         this.describer = new DescribeRenderer(schema, apiVersion);
         this.writer = new RecordWriter(schema, database, clock, ids, filterCompiler);
         this.reader = new RecordReader(schema, database, clock, filterCompiler, renderer);
+        this.queries = new QueryEngine(database, filterCompiler, clock, reader::markUsed);
+        this.searches = new SearchEngine(schema, queries);
     }
 
     public Schema schema() { return schema; }
@@ -166,8 +173,31 @@ public final class DataEngine implements AutoCloseable {
     }
 
     // ---- SOQL and SOSL ------------------------------------------------------------------------------------
-    // query(view, soql, queryAll) and search(view, sosl) are added by the SOQL/SOSL compiler (branch soql-query),
-    // built on database(), filterCompiler() and renderer().
+
+    /** {@code /query} ({@code queryAll} false) or {@code /queryAll}: the REST envelope, or a SalesforceException. */
+    public ObjectNode query(AccessView view, String soql, boolean queryAll) {
+        return queries.query(view, soql, queryAll ? QueryOptions.queryAll() : QueryOptions.defaults());
+    }
+
+    /** A query with explicit options (batch size, API version in URLs). */
+    public ObjectNode query(AccessView view, String soql, QueryOptions options) {
+        return queries.query(view, soql, options);
+    }
+
+    /** The next batch of an open query: {@code locator} is the {@code nextRecordsUrl} or its last segment. */
+    public ObjectNode queryMore(AccessView view, String locator) {
+        return queries.queryMore(view, locator);
+    }
+
+    /** {@code /search}: {@code {"searchRecords":[...]}}, or a SalesforceException. */
+    public ObjectNode search(AccessView view, String sosl) {
+        return searches.search(view, sosl);
+    }
+
+    /** The SOQL engine itself (plans, for benchmarks and tools that page by hand). */
+    public QueryEngine queries() {
+        return queries;
+    }
 
     // ---- loading, sharing and reset -----------------------------------------------------------------------
 

@@ -116,9 +116,10 @@ public final class OrgSecurity {
         }
     }
 
-    /** Adds or replaces a public group. */
+    /** Adds or replaces a public group or a queue. */
     public synchronized void putGroup(Group group) {
-        require(group.type() == GroupType.Regular, "Only public groups are defined directly; role groups come with their role");
+        require(group.type() == GroupType.Regular || group.type() == GroupType.Queue,
+                "Only public groups and queues are defined directly; role groups come with their role");
         groups.put(group.id(), group);
         changed();
     }
@@ -265,6 +266,11 @@ public final class OrgSecurity {
 
     public ManualSharing manualSharing() {
         return manualSharing;
+    }
+
+    /** Manual sharing writing through {@code tx}, e.g. many shares loaded in one transaction. */
+    public ManualSharing manualSharing(SharingStore tx) {
+        return new ManualSharing(tx, () -> context().principals(), o -> context().settings().of(o));
     }
 
     public AccessExplainer explainer() {

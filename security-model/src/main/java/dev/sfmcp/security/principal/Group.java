@@ -20,6 +20,11 @@ public record Group(String id, String developerName, GroupType type, Set<String>
         memberIds = memberIds == null ? Set.of() : Set.copyOf(memberIds);
     }
 
+    /** A queue; its members reach the records it owns as owners do. */
+    public static Group queue(String id, String developerName, Set<String> memberIds) {
+        return new Group(id, developerName, GroupType.Queue, memberIds, false, null);
+    }
+
     /** A public group granting access to the managers of its members, as Setup creates them by default. */
     public static Group publicGroup(String id, String developerName, Set<String> memberIds) {
         return new Group(id, developerName, GroupType.Regular, memberIds, true, null);

@@ -7,5 +7,7 @@ public enum GroupType {
     /** The users of one role. */
     Role,
     /** The users of one role and of every role below it. */
-    RoleAndSubordinates
+    RoleAndSubordinates,
+    /** A queue: it can own records (Lead, Case, custom objects), and its members reach what it owns. */
+    Queue
 }

@@ -102,7 +102,7 @@ public final class SharingRecalculation {
         rules.forEach(r -> r.criteria().forEach(c -> fields.add(c.field())));
         List<ShareRow> batch = new ArrayList<>();
         int[] total = {0};
-        store.scan(sObject, fields, record -> {
+        store.scan(sObject, fields, narrowing(rules), record -> {
             batch.addAll(ruleRows((String) Criterion.valueOf(record, "Id"), record, rules));
             if (batch.size() >= 5_000) {
                 store.insert(sObject, batch);
@@ -115,6 +115,25 @@ public final class SharingRecalculation {
             total[0] += batch.size();
         }
         return total[0];
+    }
+
+    /**
+     * What the store may narrow the scan to: with one rule, the values its "equals" criteria accept (a record
+     * failing them cannot match; the store applies the hint to text fields only); with several rules, nothing.
+     */
+    private Map<String, List<String>> narrowing(List<SharingRule.CriteriaBased> rules) {
+        if (rules.size() != 1) {
+            return Map.of();
+        }
+        Map<String, List<String>> out = new HashMap<>();
+        for (Criterion c : rules.get(0).criteria()) {
+            // numbers compare as numbers in Java but as text in a text column: such values do not narrow
+            if (c.operator() == Criterion.Operator.EQUALS
+                    && c.values().stream().noneMatch(v -> v.isEmpty() || v.trim().matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?"))) {
+                out.put(c.field(), c.values());
+            }
+        }
+        return out;
     }
 
     private static List<ShareRow> ruleRows(String recordId, Map<String, ?> values, List<SharingRule.CriteriaBased> rules) {

@@ -116,9 +116,10 @@ public final class EngineSharingStore implements SharingStore {
     }
 
     @Override
-    public void scan(String sObject, Collection<String> fields, Consumer<Map<String, Object>> each) {
+    public void scan(String sObject, Collection<String> fields, Map<String, List<String>> textEqualsAnyOf,
+                     Consumer<Map<String, Object>> each) {
         run(s -> {
-            new RecordScan(s.connection, database.schema()).scan(sObject, fields, each);
+            new RecordScan(s.connection, database.schema()).scan(sObject, fields, textEqualsAnyOf, each);
             return null;
         });
     }

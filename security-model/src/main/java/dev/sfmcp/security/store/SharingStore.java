@@ -30,8 +30,12 @@ public interface SharingStore {
     /** The share rows of one record. */
     List<ShareRow> rows(String sObject, String parentId);
 
-    /** Calls {@code each} with the Id and {@code fields} of every live record of {@code sObject}. */
-    void scan(String sObject, Collection<String> fields, Consumer<Map<String, Object>> each);
+    /**
+     * Calls {@code each} with the Id and {@code fields} of every live record of {@code sObject}, or only of those
+     * whose text field equals one of the values for every entry of {@code textEqualsAnyOf} (a narrowing the
+     * engine applies in its storage; the caller still checks its own criteria on what it gets).
+     */
+    void scan(String sObject, Collection<String> fields, Map<String, List<String>> textEqualsAnyOf, Consumer<Map<String, Object>> each);
 
     /**
      * Runs {@code work} against a store bound to one transaction: a store already inside a transaction (the

@@ -106,6 +106,16 @@ public final class AccessGrants {
     private List<AccessGrant> ownership(ObjectSharing sharing) {
         List<AccessGrant> out = new ArrayList<>();
         out.add(new AccessGrant(AccessReason.OWNER, "owner", new RecordFilter.OwnerIn(Set.of(userId))));
+        Set<String> queues = new LinkedHashSet<>();
+        for (String g : context.principals().groupsOf(userId)) {
+            var group = context.principals().group(g);
+            if (group != null && group.type() == dev.sfmcp.security.principal.GroupType.Queue) {
+                queues.add(g);
+            }
+        }
+        if (!queues.isEmpty()) {
+            out.add(new AccessGrant(AccessReason.OWNER, "member of the owning queue", new RecordFilter.OwnerIn(queues)));
+        }
         if (sharing.grantAccessUsingHierarchies()) {
             Set<String> below = context.principals().subordinateUsers(userId);
             if (!below.isEmpty()) {

@@ -1,21 +1,30 @@
 package dev.sfmcp.security.testorg;
 
 import dev.sfmcp.soql.SalesforceException;
-import dev.sfmcp.soql.access.AccessLevel;
 import dev.sfmcp.soql.access.AccessView;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Turns a user's view into the REST outcome of one operation. Reads run through the engine's SOQL path as the
- * user (its error is the outcome). Writes follow the reference's order of checks (object permission, field-level
- * security, record access), each record decision made by the engine over the view's filter: this part stands for
- * the engine's DML path until it is merged. Outcomes are the REST errorCode, VISIBLE/ABSENT for a query, or OK.
+ * Runs one operation as a user through the real engine and answers its REST outcome: the errorCode of the
+ * SalesforceException, VISIBLE/ABSENT for a query, or OK. Every write is undone afterwards (the org returns to
+ * its snapshot), so cases stay independent.
  */
 public final class Outcomes {
+
+    /** What each object's edit case writes: a harmless field the standard profiles may edit. */
+    private static final Map<String, String> HARMLESS = Map.of("Account", "Description", "Opportunity", "Description",
+            "Lead", "Description", "Case", "Description", "Contact", "Description", "Secret__c", "Name", "Detail__c", "Name");
+    /** A legal value for each field the field cases write. */
+    private static final Map<String, Object> VALUES = Map.of("AnnualRevenue", 1000, "Phone", "555-0100", "Industry", "Banking",
+            "Name", "Renamed", "CreatedDate", "2020-01-01T00:00:00.000Z", "Code__c", "CLOSED", "StageName", "Prospecting");
+    private static final String SNAPSHOT = "outcomes";
 
     private final TestOrg org;
 
     public Outcomes(TestOrg org) {
         this.org = org;
+        org.data.snapshot(SNAPSHOT);
     }
 
     public String run(AccessView view, String sObject, String target, String operation) {
@@ -26,57 +35,47 @@ public final class Outcomes {
             op = operation.substring(0, colon);
             field = operation.substring(colon + 1);
         }
-        if (op.equals("READ") || op.equals("GET") || op.equals("FIELD_READ")) {
-            return query(view, sObject, target, op, field);
-        }
-        if (!view.canReadObject(sObject)) {
-            return "INVALID_TYPE";
-        }
-        switch (op) {
-            case "CREATE":
-                return view.canCreate(sObject) ? "OK" : "INSUFFICIENT_ACCESS_OR_READONLY";
-            case "FIELD_EDIT":
-                if (!view.canReadField(sObject, field)) {
-                    return "INVALID_FIELD";
-                }
-                return view.canEditField(sObject, field) ? "OK" : "INVALID_FIELD_FOR_INSERT_UPDATE";
-            default:
-                break;
-        }
-        boolean visible = org.passes(sObject, target, view.recordFilter(sObject, AccessLevel.READ));
-        return switch (op) {
-            case "REFERENCE" -> visible ? "OK" : "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY";
-            case "EDIT" -> write(view.canEdit(sObject), visible, () -> org.passes(sObject, target, view.recordFilter(sObject, AccessLevel.EDIT)));
-            case "DELETE" -> write(view.canDelete(sObject), visible, () -> org.passes(sObject, target, view.recordFilter(sObject, AccessLevel.ALL)));
-            case "TRANSFER" -> write(view.canEdit(sObject), visible, () -> org.passes(sObject, target, view.transferFilter(sObject)));
-            default -> throw new IllegalArgumentException("unknown operation " + operation);
-        };
-    }
-
-    /** Reads go through the engine's SOQL path as the user: its errors are the outcome. */
-    private String query(AccessView view, String sObject, String target, String op, String field) {
-        String soql = op.equals("FIELD_READ")
-                ? "SELECT " + field + " FROM " + sObject + " LIMIT 1"
-                : "SELECT Id FROM " + sObject + " WHERE Id = '" + target + "'";
         try {
-            long found = org.query(view, soql).get("totalSize").asLong();
-            return switch (op) {
-                case "READ" -> found > 0 ? "VISIBLE" : "ABSENT";
-                case "GET" -> found > 0 ? "OK" : "NOT_FOUND";
-                default -> "OK";
-            };
+            switch (op) {
+                case "READ" -> {
+                    long found = org.query(view, "SELECT Id FROM " + sObject + " WHERE Id = '" + target + "'").get("totalSize").asLong();
+                    return found > 0 ? "VISIBLE" : "ABSENT";
+                }
+                case "FIELD_READ" -> org.query(view, "SELECT " + field + " FROM " + sObject + " LIMIT 1");
+                case "GET" -> org.data.retrieve(view, sObject, target, List.of("Id"));
+                case "CREATE" -> org.data.create(view, sObject, org.body(requiredFields(sObject)));
+                case "EDIT" -> org.data.update(view, sObject, target, org.body(Map.of(HARMLESS.get(sObject), "Edited")));
+                case "FIELD_EDIT" -> org.data.update(view, sObject, target, org.body(Map.of(field, VALUES.get(field))));
+                case "DELETE" -> org.data.delete(view, sObject, target);
+                case "TRANSFER" -> org.data.update(view, sObject, target, org.body(Map.of("OwnerId", "admin")));
+                case "REFERENCE" -> reference(view, sObject, target);
+                default -> throw new IllegalArgumentException("unknown operation " + operation);
+            }
+            return "OK";
         } catch (SalesforceException e) {
             return e.error().errorCode();
+        } finally {
+            if (!op.equals("READ") && !op.equals("FIELD_READ") && !op.equals("GET")) {
+                org.data.restore(SNAPSHOT);
+            }
         }
     }
 
-    private static String write(boolean permitted, boolean visible, java.util.function.BooleanSupplier recordAccess) {
-        if (!permitted) {
-            return "INSUFFICIENT_ACCESS_OR_READONLY";
+    /** Creates a child that looks the target up: a Contact under an Account, a Detail__c under a Secret__c. */
+    private void reference(AccessView view, String sObject, String target) {
+        switch (sObject) {
+            case "Account" -> org.data.create(view, "Contact", org.body(Map.of("LastName", "Ref", "AccountId", target)));
+            case "Secret__c" -> org.data.create(view, "Detail__c", org.body(Map.of("Name", "Ref", "Secret__c", target)));
+            default -> throw new IllegalArgumentException("no referencing child for " + sObject);
         }
-        if (!visible) {
-            return "NOT_FOUND";
-        }
-        return recordAccess.getAsBoolean() ? "OK" : "INSUFFICIENT_ACCESS_OR_READONLY";
+    }
+
+    private static Map<String, Object> requiredFields(String sObject) {
+        return switch (sObject) {
+            case "Account" -> Map.of("Name", "New Co");
+            case "Opportunity" -> Map.of("Name", "New deal", "StageName", "Prospecting", "CloseDate", "2026-12-31");
+            case "Lead" -> Map.of("LastName", "New", "Company", "New Co");
+            default -> Map.of("Name", "New");
+        };
     }
 }

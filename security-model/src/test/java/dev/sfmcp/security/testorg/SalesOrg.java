@@ -29,7 +29,7 @@ import java.util.Set;
  *   <li>R4 owner: Accounts owned by SM West and below, Read to the public group Auditors (groupie + Support role).</li>
  * </ul>
  * Rep West's role opens the opportunities (Read) and cases (Read/Write) of accounts its users own.
- * Manual shares: oppE2 Read to mgrWest, oppE3 Read/Write to WestTeam.
+ * Manual shares: oppE2 Read to mgrWest, oppE3 Read/Write to WestTeam. The queue LeadQueue (repWest2) owns leadQ.
  */
 public final class SalesOrg {
 
@@ -90,16 +90,17 @@ public final class SalesOrg {
         user(org, "restricted", restricted.id(), repWestRole, List.of());
         user(org, "transferrer", standard, repEastRole, List.of(org.id("psTransfer")));
         user(org, "groupie", standard, null, List.of());
-        sec.putUser(User.of(org.name("inactive", org.ids.next("005")), "inactive@example.com", standard, null).withActive(false));
+        org.putUser(User.of(org.name("inactive", org.ids.next("005")), "inactive@example.com", standard, null).withActive(false));
 
         Role west = sec.role(smWest).orElseThrow();
         Role support = sec.role(supportRole).orElseThrow();
         Role repEast = sec.role(repEastRole).orElseThrow();
         Role repWest = sec.role(repWestRole).orElseThrow();
         Role east = sec.role(smEast).orElseThrow();
-        sec.putGroup(Group.publicGroup(org.name("WestTeam", org.ids.next("00G")), "WestTeam", Set.of(west.subordinatesGroupId())));
-        sec.putGroup(Group.publicGroup(org.name("Auditors", org.ids.next("00G")), "Auditors",
+        org.binding.putGroup(Group.publicGroup(org.name("WestTeam", org.ids.next("00G")), "WestTeam", Set.of(west.subordinatesGroupId())));
+        org.binding.putGroup(Group.publicGroup(org.name("Auditors", org.ids.next("00G")), "Auditors",
                 Set.of(org.id("groupie"), support.groupId())));
+        org.binding.putGroup(Group.queue(org.name("LeadQueue", org.ids.next("00G")), "LeadQueue", Set.of(org.id("repWest2"))));
 
         sec.setSharing(ObjectSharing.of("Account", SharingModel.PRIVATE));
         sec.setSharing(ObjectSharing.of("Opportunity", SharingModel.PRIVATE));
@@ -121,6 +122,7 @@ public final class SalesOrg {
         org.insert("accEast", "Account", Map.of("Name", "East Corp", "OwnerId", "repEast"));
         org.insert("accCeo", "Account", Map.of("Name", "Board Corp", "OwnerId", "ceo"));
         org.insert("accSupport", "Account", Map.of("Name", "Help Corp", "OwnerId", "support"));
+        org.insert("accR", "Account", Map.of("Name", "Restricted Corp", "OwnerId", "restricted"));
         org.insert("oppW1", "Opportunity", opp("W1", "repWest", "accWest", "Prospecting", 100));
         org.insert("oppW2", "Opportunity", opp("W2", "repWest2", "accEast", "Prospecting", 200));
         org.insert("oppE1", "Opportunity", opp("E1", "repEast", "accEast", "Closed Won", 300));
@@ -130,6 +132,7 @@ public final class SalesOrg {
         org.insert("conE", "Contact", Map.of("LastName", "East", "AccountId", "accEast", "OwnerId", "repEast"));
         org.insert("caseE", "Case", Map.of("Subject", "East issue", "AccountId", "accEast", "OwnerId", "repEast"));
         org.insert("caseS", "Case", Map.of("Subject", "Support issue", "AccountId", "accWest", "OwnerId", "support"));
+        org.insert("leadQ", "Lead", Map.of("LastName", "Queued", "Company", "Queue Co", "OwnerId", "LeadQueue"));
         org.insert("leadM", "Lead", Map.of("LastName", "Lead", "Company", "Lead Co", "OwnerId", "mgrEast"));
         org.insert("secretW", "Secret__c", Map.of("Name", "West secret", "Code__c", "OPEN", "OwnerId", "repWest"));
         org.insert("secretE", "Secret__c", Map.of("Name", "East secret", "Code__c", "CLOSED", "OwnerId", "repEast"));
@@ -144,17 +147,17 @@ public final class SalesOrg {
 
     private static Map<String, Object> opp(String name, String owner, String account, String stage, int amount) {
         return Map.of("Name", name, "OwnerId", owner, "AccountId", account, "StageName", stage, "Amount", amount,
-                "CloseDate", java.sql.Date.valueOf("2026-12-31"));
+                "CloseDate", "2026-12-31");
     }
 
     private static String role(TestOrg org, String name, String parent, AccessLevel opportunities, AccessLevel cases) {
         String id = org.name("role:" + name, org.ids.next("00E"));
-        org.security.putRole(new Role(id, name, parent, opportunities, cases, null));
+        org.binding.putRoles(List.of(new Role(id, name, parent, opportunities, cases, null)));
         return id;
     }
 
     private static void user(TestOrg org, String name, String profile, String role, List<String> sets) {
         String id = org.name(name, org.ids.next("005"));
-        org.security.putUser(User.of(id, name + "@example.com", profile, role).withPermissionSets(sets, List.of()));
+        org.putUser(User.of(id, name + "@example.com", profile, role).withPermissionSets(sets, List.of()));
     }
 }

@@ -24,8 +24,8 @@ import java.sql.SQLException;
 final class RecordAccess {
 
     /** The outcome for one record; {@code exists} false means no row with that Id in the object's table. */
-    record Grant(boolean exists, boolean deleted, boolean read, boolean edit, boolean all) {
-        static final Grant ABSENT = new Grant(false, false, false, false, false);
+    record Grant(boolean exists, boolean deleted, boolean read, boolean edit, boolean all, boolean transfer) {
+        static final Grant ABSENT = new Grant(false, false, false, false, false, false);
     }
 
     private final RecordFilterCompiler compiler;
@@ -43,6 +43,8 @@ final class RecordAccess {
         for (AccessLevel level : AccessLevel.values()) {
             select.addSelectItem(compiler.compile(view.recordFilter(type.name(), level), table, type, params));
         }
+        // the owner may change where the view's transfer filter passes (full access, or Edit with Transfer rights)
+        select.addSelectItem(compiler.compile(view.transferFilter(type.name()), table, type, params));
         select.setWhere(new EqualsTo(new Column(ref, "\"Id\""), params.bind(id)));
         try (PreparedStatement ps = c.prepareStatement(select.toString())) {
             params.applyTo(ps);
@@ -52,7 +54,7 @@ final class RecordAccess {
                 }
                 boolean all = rs.getBoolean(4);
                 boolean edit = all || rs.getBoolean(3);
-                return new Grant(true, rs.getBoolean(1), edit || rs.getBoolean(2), edit, all);
+                return new Grant(true, rs.getBoolean(1), edit || rs.getBoolean(2), edit, all, rs.getBoolean(5));
             }
         }
     }

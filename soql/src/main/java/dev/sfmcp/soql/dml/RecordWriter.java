@@ -146,8 +146,8 @@ public final class RecordWriter {
                 row.put(e.getKey().name(), FieldValues.fromJson(e.getKey(), e.getValue()));
                 givenNames.add(e.getKey().name());
             }
-            if (type.hasOwner() && !Objects.equals(row.get("OwnerId"), before.get("OwnerId")) && !grant.all()) {
-                // changing the owner is a transfer: it needs full access
+            if (type.hasOwner() && !Objects.equals(row.get("OwnerId"), before.get("OwnerId")) && !grant.transfer()) {
+                // changing the owner is a transfer: full access, or what the view's transfer filter allows
                 throw DmlErrors.insufficientAccess();
             }
             List<String> missing = new ArrayList<>();

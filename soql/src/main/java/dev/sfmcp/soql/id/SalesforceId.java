@@ -48,6 +48,15 @@ public final class SalesforceId {
         return SalesforceError.of("MALFORMED_ID", "malformed id " + text);
     }
 
+    /**
+     * The error of a malformed Id literal compared with an Id field in a SOQL filter: {@code invalid ID field: abc}.
+     * The code is unverified (the reference lists MALFORMED_QUERY or INVALID_QUERY_FILTER_OPERATOR); the latter is
+     * what filters with a bad value report.
+     */
+    public static SalesforceError invalidIdField(String text) {
+        return SalesforceError.of("INVALID_QUERY_FILTER_OPERATOR", "invalid ID field: " + text);
+    }
+
     /** The 3-character checksum of a 15-character Id (one character per 5-character chunk: a bit per upper-case letter). */
     public static String checksum(String id15) {
         StringBuilder out = new StringBuilder(3);

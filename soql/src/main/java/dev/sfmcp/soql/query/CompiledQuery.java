@@ -1,6 +1,7 @@
 package dev.sfmcp.soql.query;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A SOQL statement bound to the caller's view and compiled to one H2 statement, with everything the engine
@@ -12,7 +13,8 @@ import java.util.List;
  * @param offsetSlot     1-based index of the OFFSET parameter
  * @param parentIdsSlot  for a child subquery: index of the parent-Id array parameter, else 0
  * @param parentKeyColumn for a child subquery: 1-based column holding the parent Id, else 0
- * @param countSql       the same statement counting its rows (for totalSize across pages), same parameters
+ * @param countSql       renders the same statement counting its rows (for totalSize across pages), with the
+ *                       same parameters; rendered only when a query needs more than one page
  * @param shape          how rows become records
  * @param userLimit      the statement's LIMIT, or -1
  * @param userOffset     the statement's OFFSET, or 0
@@ -22,6 +24,6 @@ import java.util.List;
  * @param rootObject     the FROM object
  */
 public record CompiledQuery(String sql, List<Object> parameters, int limitSlot, int offsetSlot, int parentIdsSlot,
-                            int parentKeyColumn, String countSql, RecordShape shape, long userLimit, long userOffset,
+                            int parentKeyColumn, Supplier<String> countSql, RecordShape shape, long userLimit, long userOffset,
                             boolean countOnly, boolean aggregate, String viewMark, String rootObject) {
 }

@@ -3,6 +3,8 @@ package dev.sfmcp.soql.query;
 import dev.sfmcp.soql.SalesforceException;
 import dev.sfmcp.soql.access.AccessLevel;
 import dev.sfmcp.soql.access.AccessView;
+import dev.sfmcp.soql.access.RecordFilter;
+import dev.sfmcp.soql.sql.RecordFilterCompiler;
 import dev.sfmcp.soql.schema.ChildRelationship;
 import dev.sfmcp.soql.schema.FieldDef;
 import dev.sfmcp.soql.schema.FieldType;
@@ -23,7 +25,6 @@ import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
 import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
-import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
@@ -44,13 +45,11 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -61,6 +60,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Binds a parsed SOQL statement to the caller's view of the schema and compiles it to one H2 SELECT built with
@@ -74,20 +74,37 @@ final class QueryCompiler {
     static final int MAX_PARENT_DEPTH = 5;
     static final int MAX_OFFSET = 2000;
     static final int FIELDS_LIMIT = 200;
+    static final int MAX_PARENT_RELATIONSHIPS = 55;
+    static final int MAX_CHILD_RELATIONSHIPS = 20;
+    /** Words Salesforce does not accept as aliases. */
+    static final Set<String> RESERVED_ALIASES = Set.of("AND", "ASC", "DESC", "EXCLUDES", "FIRST", "FROM", "GROUP",
+            "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "USING",
+            "WHERE", "WITH");
 
     private final Schema schema;
+    private final RecordFilterCompiler filters;
     private final AccessView view;
     private final Clock clock;
     private final QueryOptions options;
     private final QueryErrors errors;
     private int aliasCounter;
 
-    QueryCompiler(Schema schema, AccessView view, Clock clock, QueryOptions options, String soql) {
+    QueryCompiler(Schema schema, RecordFilterCompiler filters, AccessView view, Clock clock, QueryOptions options,
+                  String soql) {
         this.schema = schema;
+        this.filters = filters;
         this.view = view;
         this.clock = clock;
         this.options = options;
         this.errors = new QueryErrors(soql);
+    }
+
+    private RowCondition rootCondition;
+
+    /** Adds {@code condition} to the statement's top-level rows. */
+    QueryCompiler withRootCondition(RowCondition condition) {
+        this.rootCondition = condition;
+        return this;
     }
 
     private String nextAlias() {
@@ -128,8 +145,13 @@ final class QueryCompiler {
             return items.size();
         }
 
-        AccessPredicate access() {
-            return new AccessPredicate(schema, parameters, QueryCompiler.this::nextAlias);
+        /** The view's read filter on a table of {@code type} under {@code alias}, or null when every record passes. */
+        Expression visible(SObjectType type, String alias) {
+            RecordFilter filter = view.recordFilter(type.name(), AccessLevel.READ);
+            if (RecordFilterCompiler.unrestricted(filter)) {
+                return null;
+            }
+            return filters.compile(filter, Sql.table(type.name(), alias), type, parameters);
         }
 
         ParentJoin parent(String pathKey, FieldDef via, SObjectType target, String fromAlias) {
@@ -140,7 +162,7 @@ final class QueryCompiler {
             String a = nextAlias();
             Expression on = new EqualsTo(Sql.column(a, "Id"), Sql.column(fromAlias, via.name()));
             // A parent the caller cannot see reads as null: its filter sits in the ON clause, not in WHERE.
-            Expression visible = access().compile(view.recordFilter(target.name(), AccessLevel.READ), target.name(), a);
+            Expression visible = visible(target, a);
             if (visible != null) {
                 on = Sql.and(on, Sql.paren(visible));
             }
@@ -149,19 +171,76 @@ final class QueryCompiler {
             join.setRightItem(Sql.table(target.name(), a));
             join.addOnExpression(on);
             select.addJoins(join);
-            ParentJoin pj = new ParentJoin(a, target, via);
+            ParentJoin pj = new ParentJoin(a, target, via, null);
+            parents.put(pathKey, pj);
+            return pj;
+        }
+
+        ParentJoin polymorphicParent(String pathKey, FieldDef via, String fromAlias) {
+            ParentJoin existing = parents.get(pathKey);
+            if (existing != null) {
+                return existing;
+            }
+            Map<String, String> targets = new LinkedHashMap<>();
+            for (String t : via.referenceTo()) {
+                SObjectType target = schema.find(t).orElse(null);
+                if (target == null || !view.canReadObject(target.name())) {
+                    continue;
+                }
+                String a = nextAlias();
+                Expression on = new EqualsTo(Sql.column(a, "Id"), Sql.column(fromAlias, via.name()));
+                Expression visible = visible(target, a);
+                if (visible != null) {
+                    on = Sql.and(on, Sql.paren(visible));
+                }
+                Join join = new Join();
+                join.setLeft(true);
+                join.setRightItem(Sql.table(target.name(), a));
+                join.addOnExpression(on);
+                select.addJoins(join);
+                targets.put(target.name(), a);
+            }
+            ParentJoin pj = new ParentJoin(null, null, via, targets);
             parents.put(pathKey, pj);
             return pj;
         }
     }
 
-    private record ParentJoin(String alias, SObjectType type, FieldDef via) { }
+    /**
+     * One joined parent. A polymorphic lookup (What, Who, a queue-owned Owner) joins every readable target type;
+     * {@code targets} maps each type name to its alias and the parent reads as Salesforce's "Name" object.
+     */
+    private record ParentJoin(String alias, SObjectType type, FieldDef via, Map<String, String> targets) {
+        boolean polymorphic() {
+            return targets != null;
+        }
+
+        Expression id() {
+            if (!polymorphic()) {
+                return Sql.column(alias, "Id");
+            }
+            List<Expression> ids = new ArrayList<>();
+            targets.values().forEach(a -> ids.add(Sql.column(a, "Id")));
+            return ids.size() == 1 ? ids.get(0) : new Function("COALESCE", ids.toArray(new Expression[0]));
+        }
+
+        /** The concrete type of the joined row: CASE WHEN tA.Id IS NOT NULL THEN 'A' ... END. */
+        Expression typeName() {
+            CaseExpression c = new CaseExpression();
+            List<WhenClause> whens = new ArrayList<>();
+            targets.forEach((type, a) -> whens.add(new WhenClause()
+                    .withWhenExpression(new IsNullExpression(Sql.column(a, "Id")).withNot(true))
+                    .withThenExpression(new StringValue(type))));
+            c.setWhenClauses(whens);
+            return c;
+        }
+    }
 
     /** A field path resolved to its column: the hops walked and the field at the end. */
     private record Resolved(FieldDef field, SObjectType owner, String alias, List<ParentJoin> hops, String spelled,
-                            QueryPosition at) {
-        Column column() {
-            return Sql.column(alias, field.name());
+                            QueryPosition at, Expression expr) {
+        Expression column() {
+            return expr != null ? expr : Sql.column(alias, field.name());
         }
 
         String pathKey() {
@@ -196,15 +275,24 @@ final class QueryCompiler {
             if (ref == null || !view.canReadField(current.name(), ref.name())) {
                 throw errors.unknownRelationship(segAt, seg);
             }
-            SObjectType target = parentType(ref);
-            if (target == null || !view.canReadObject(target.name())) {
-                throw errors.unknownRelationship(segAt, seg);
-            }
             if (hops.size() == MAX_PARENT_DEPTH) {
                 throw errors.malformed(segAt, "SOQL statements cannot query more than " + MAX_PARENT_DEPTH
                         + " levels of relationships");
             }
             pathKey.append(ref.relationshipName().toLowerCase(Locale.ROOT)).append('.');
+            if (ref.polymorphic()) {
+                // The "Name" object has no relationships of its own: the next segment must be its last.
+                if (i != ids.size() - 2) {
+                    throw errors.unknownRelationship(QueryPosition.of(ids.get(i + 1)), ids.get(i + 1).getText());
+                }
+                ParentJoin pj = scope.polymorphicParent(pathKey.toString(), ref, alias);
+                hops.add(pj);
+                return nameObjectField(pj, hops, ids.get(ids.size() - 1).getText(), name.getText(), at);
+            }
+            SObjectType target = schema.find(ref.referenceTo().get(0)).orElse(null);
+            if (target == null || !view.canReadObject(target.name())) {
+                throw errors.unknownRelationship(segAt, seg);
+            }
             ParentJoin pj = scope.parent(pathKey.toString(), ref, target, alias);
             hops.add(pj);
             current = target;
@@ -215,21 +303,35 @@ final class QueryCompiler {
         if (field == null || !view.canReadField(current.name(), field.name())) {
             throw errors.noSuchColumn(at, last, current.name());
         }
-        return new Resolved(field, current, alias, hops, name.getText(), at);
+        return new Resolved(field, current, alias, hops, name.getText(), at, null);
     }
 
-    /** The parent object of a lookup; a polymorphic lookup reads through its first readable target. */
-    private SObjectType parentType(FieldDef ref) {
-        if (ref.referenceTo().isEmpty()) {
-            return null;
+    /** A field of Salesforce's "Name" object, read from whichever target of a polymorphic lookup matched. */
+    private Resolved nameObjectField(ParentJoin pj, List<ParentJoin> hops, String spelled, String path,
+                                     QueryPosition at) {
+        if ("type".equalsIgnoreCase(spelled)) {
+            FieldDef type = FieldDef.builder("Type", FieldType.PICKLIST).readOnly().build();
+            return new Resolved(type, null, null, hops, path, at, pj.typeName());
         }
-        for (String t : ref.referenceTo()) {
-            SObjectType type = schema.find(t).orElse(null);
-            if (type != null && view.canReadObject(type.name()) && (ref.referenceTo().size() == 1 || "User".equals(t))) {
-                return type;
+        List<Expression> values = new ArrayList<>();
+        FieldDef found = null;
+        SObjectType owner = null;
+        for (Map.Entry<String, String> t : pj.targets.entrySet()) {
+            SObjectType type = schema.find(t.getKey()).orElseThrow();
+            FieldDef f = type.field(spelled).orElse(null);
+            if (f != null && f.stored() && view.canReadField(type.name(), f.name())) {
+                values.add(Sql.column(t.getValue(), f.name()));
+                if (found == null) {
+                    found = f;
+                    owner = type;
+                }
             }
         }
-        return schema.find(ref.referenceTo().get(0)).orElse(null);
+        if (found == null) {
+            throw errors.noSuchColumn(at, spelled, "Name");
+        }
+        Expression e = values.size() == 1 ? values.get(0) : new Function("COALESCE", values.toArray(new Expression[0]));
+        return new Resolved(found, owner, null, hops, path, at, e);
     }
 
     // ------------------------------------------------------------------ statements
@@ -240,6 +342,14 @@ final class QueryCompiler {
         }
         for (TerminalNode upd : q.forClauses().UPDATE()) {
             throw errors.unexpectedToken(QueryPosition.of(upd.getSymbol()), "UPDATE");
+        }
+        ApexParser.WithClauseContext with = q.withClause();
+        if (with != null) {
+            boolean security = with.SECURITY_ENFORCED() != null || with.USER_MODE() != null
+                    || with.SYSTEM_MODE() != null;
+            if (security && !options.acceptSecurityClauses() || with.logicalExpression() != null) {
+                throw errors.unexpectedToken(QueryPosition.of(with.getStart()), with.getStart().getText());
+            }
         }
         ApexParser.FromNameListContext from = q.fromNameList();
         if (from.fieldName().size() > 1) {
@@ -301,10 +411,13 @@ final class QueryCompiler {
             filter = wc.logical(where.whereLogicalExpression());
             boundedByIds = wc.idTests > 0 && wc.idTests <= FIELDS_LIMIT;
         }
-        Expression visible = scope.access().compile(view.recordFilter(scope.type.name(), AccessLevel.READ),
-                scope.type.name(), scope.alias);
+        Expression visible = scope.visible(scope.type, scope.alias);
         if (visible != null) {
             filter = Sql.and(filter == null ? null : Sql.paren(filter), Sql.paren(visible));
+        }
+        if (rootCondition != null && childOf == null) {
+            filter = Sql.and(filter == null ? null : Sql.paren(filter),
+                    Sql.paren(rootCondition.build(scope.type, scope.alias, scope.parameters)));
         }
         boolean includeDeleted = options.includeDeleted();
         if (!includeDeleted && scope.type.field("IsDeleted").isPresent()) {
@@ -327,6 +440,14 @@ final class QueryCompiler {
 
         SelectCompiler sc = new SelectCompiler(scope, groupBy != null);
         RecordShape shape = sc.compile(entries, subEntries, userLimit, boundedByIds);
+        if (scope.parents.size() > MAX_PARENT_RELATIONSHIPS) {
+            throw errors.malformed(new QueryPosition(1, 1), "No more than " + MAX_PARENT_RELATIONSHIPS
+                    + " child-to-parent relationships can be specified in a query.");
+        }
+        if (shape.childQueries().size() > MAX_CHILD_RELATIONSHIPS) {
+            throw errors.malformed(new QueryPosition(1, 1), "No more than " + MAX_CHILD_RELATIONSHIPS
+                    + " parent-to-child relationships can be specified in a query.");
+        }
         if (childOf != null) {
             parentKeyColumn = scope.addColumn(Sql.column(scope.alias, childOf.field()));
         }
@@ -370,13 +491,15 @@ final class QueryCompiler {
         }
         select.setSelectItems(scope.items);
 
-        String countSql = null;
+        Supplier<String> countSql = null;
         if (!sc.countOnly && childOf == null) {
-            PlainSelect counter = new PlainSelect();
-            counter.addSelectItems(new Function("COUNT", new AllColumns()));
             PlainSelect inner = copyForCount(select);
-            counter.setFromItem(new ParenthesedSelect().withSelect(inner).withAlias(new Alias("q", false)));
-            countSql = counter.toString();
+            countSql = new RenderOnce(() -> {
+                PlainSelect counter = new PlainSelect();
+                counter.addSelectItems(new Function("COUNT", new AllColumns()));
+                counter.setFromItem(new ParenthesedSelect().withSelect(inner).withAlias(new Alias("q", false)));
+                return counter.toString();
+            });
         }
         int limitSlot = 0;
         int offsetSlot = 0;
@@ -395,6 +518,26 @@ final class QueryCompiler {
         return new CompiledQuery(select.toString(), scope.parameters.values(), limitSlot, offsetSlot, parentIdsSlot,
                 parentKeyColumn, countSql, shape, userLimit, userOffset, sc.countOnly, aggregate, viewMark,
                 scope.type.name());
+    }
+
+    /** Renders a statement the first time it is asked for, then keeps the text. */
+    private static final class RenderOnce implements Supplier<String> {
+        private final Supplier<String> render;
+        private volatile String text;
+
+        RenderOnce(Supplier<String> render) {
+            this.render = render;
+        }
+
+        @Override
+        public String get() {
+            String t = text;
+            if (t == null) {
+                t = render.get();
+                text = t;
+            }
+            return t;
+        }
     }
 
     /** The statement without ORDER BY, for counting its rows under the same parameters. */
@@ -455,6 +598,9 @@ final class QueryCompiler {
                 ApexParser.TypeOfContext typeOf = e.getRuleContext(ApexParser.TypeOfContext.class, 0);
                 ApexParser.SoqlIdContext aliasCtx = e.getRuleContext(ApexParser.SoqlIdContext.class, 0);
                 String alias = aliasCtx == null ? null : aliasCtx.getText();
+                if (alias != null && RESERVED_ALIASES.contains(alias.toUpperCase(Locale.ROOT))) {
+                    throw errors.unexpectedToken(QueryPosition.of(aliasCtx), alias);
+                }
                 if (field != null) {
                     Resolved r = resolve(scope, field);
                     if (aggregateShape) {
@@ -488,10 +634,68 @@ final class QueryCompiler {
                     }
                     out.entries.add(new RecordShape.Children(key, child));
                 } else if (typeOf != null) {
-                    throw errors.malformed(QueryPosition.of(typeOf), "TYPEOF is not built yet in this emulator");
+                    if (aggregateShape) {
+                        throw errors.malformed(QueryPosition.of(typeOf), "TYPEOF cannot be used with aggregate"
+                                + " functions or GROUP BY");
+                    }
+                    typeOf(out, typeOf);
                 }
             }
             return out;
+        }
+
+        final Set<String> typeOfRelationships = new HashSet<>();
+
+        void typeOf(RecordShape out, ApexParser.TypeOfContext t) {
+            ApexParser.FieldNameContext relName = t.fieldName();
+            QueryPosition at = QueryPosition.of(relName);
+            FieldDef ref = relName.soqlId().size() == 1
+                    ? scope.type.fieldByRelationshipName(relName.getText()).orElse(null) : null;
+            if (ref == null || !view.canReadField(scope.type.name(), ref.name())) {
+                throw errors.unknownRelationship(at, relName.getText());
+            }
+            if (!ref.polymorphic()) {
+                throw errors.malformed(at, "TYPEOF can only be used on a polymorphic relationship: "
+                        + ref.relationshipName());
+            }
+            String rel = ref.relationshipName().toLowerCase(Locale.ROOT);
+            if (!typeOfRelationships.add(rel) || seen.stream().anyMatch(k -> k.startsWith(rel + "."))) {
+                throw errors.duplicateField(ref.relationshipName());
+            }
+            ParentJoin pj = scope.polymorphicParent(rel + ".", ref, scope.alias);
+            Map<String, List<RecordShape.Value>> whens = new LinkedHashMap<>();
+            for (ApexParser.WhenClauseContext w : t.whenClause()) {
+                String typeName = w.fieldName().getText();
+                String concrete = pj.targets.keySet().stream().filter(k -> k.equalsIgnoreCase(typeName)).findFirst()
+                        .orElseThrow(() -> errors.unsupportedType(QueryPosition.of(w.fieldName()), typeName));
+                SObjectType type = schema.find(concrete).orElseThrow();
+                String a = pj.targets.get(concrete);
+                List<RecordShape.Value> values = new ArrayList<>();
+                for (ApexParser.FieldNameContext f : w.fieldNameList().fieldName()) {
+                    if (f.soqlId().size() > 1) {
+                        throw errors.malformed(QueryPosition.of(f), "Relationship paths inside TYPEOF are not built"
+                                + " yet in this emulator");
+                    }
+                    FieldDef field = type.field(f.getText()).orElse(null);
+                    if (field == null || !field.stored() || !view.canReadField(type.name(), field.name())) {
+                        throw errors.noSuchColumn(QueryPosition.of(f), f.getText(), type.name());
+                    }
+                    values.add(new RecordShape.Value(field.name(), scope.addColumn(Sql.column(a, field.name())),
+                            RecordShape.Kind.of(field), null));
+                }
+                whens.put(concrete, values);
+            }
+            List<RecordShape.Value> otherwise = null;
+            if (t.elseClause() != null) {
+                otherwise = new ArrayList<>();
+                for (ApexParser.FieldNameContext f : t.elseClause().fieldNameList().fieldName()) {
+                    Resolved r = nameObjectField(pj, List.of(pj), f.getText(), f.getText(), QueryPosition.of(f));
+                    otherwise.add(new RecordShape.Value(r.field.name(), scope.addColumn(r.column()),
+                            RecordShape.Kind.of(r.field), null));
+                }
+            }
+            out.entries.add(new RecordShape.TypeOf(ref.relationshipName(), scope.addColumn(pj.id()),
+                    scope.addColumn(pj.typeName()), whens, otherwise));
         }
 
         boolean isAggregate(ApexParser.SoqlFunctionContext fn) {
@@ -504,6 +708,10 @@ final class QueryCompiler {
 
         void addField(RecordShape out, Resolved r, Map<String, String> labels) {
             String dupKey = r.pathKey();
+            if (!r.hops.isEmpty() && typeOfRelationships.contains(
+                    r.hops.get(0).via.relationshipName().toLowerCase(Locale.ROOT))) {
+                throw errors.duplicateField(r.hops.get(0).via.relationshipName());
+            }
             if (!seen.add(dupKey)) {
                 throw errors.duplicateField(r.spelled.contains(".") ? r.spelled : r.field.name());
             }
@@ -516,9 +724,11 @@ final class QueryCompiler {
                     }
                 }
                 if (found == null) {
-                    String type = hop.via.polymorphic() ? "Name" : hop.type.name();
-                    found = new RecordShape.Parent(hop.via.relationshipName(), type,
-                            scope.addColumn(Sql.column(hop.alias, "Id")), 0);
+                    found = hop.polymorphic()
+                            ? new RecordShape.Parent(hop.via.relationshipName(), "Name", scope.addColumn(hop.id()),
+                                    scope.addColumn(hop.typeName()))
+                            : new RecordShape.Parent(hop.via.relationshipName(), hop.type.name(),
+                                    scope.addColumn(hop.id()), 0);
                     entries.add(found);
                 }
                 entries = found.entries;
@@ -581,6 +791,12 @@ final class QueryCompiler {
                 default -> {
                     // Date functions: exprN like aggregates, and only grouped unless on a date field.
                     Expression e = functionExpression(fn, false);
+                    if (!aggregateShape && fn.dateFieldName() != null) {
+                        Resolved arg = resolve(scope, fn.dateFieldName().fieldName());
+                        if (arg.field.type() == FieldType.DATETIME) {
+                            throw errors.notGrouped(at, fn.getText());
+                        }
+                    }
                     String key = alias != null ? alias : "expr" + exprCounter++;
                     RecordShape.Kind kind = "DAY_ONLY".equals(name) ? RecordShape.Kind.DATE : RecordShape.Kind.INTEGER;
                     if (aggregateShape) {
@@ -743,7 +959,7 @@ final class QueryCompiler {
                             + r.spelled);
                 }
             }
-            if (t == FieldType.PICKLIST && !r.field.picklistValues().isEmpty() && !grouped && aggregates == 0) {
+            if (t == FieldType.PICKLIST && !r.field.picklistValues().isEmpty()) {
                 // Picklists sort in their setup order, not alphabetically; unlisted values after listed ones.
                 CaseExpression byPosition = new CaseExpression();
                 byPosition.setSwitchExpression(r.column());
@@ -822,6 +1038,11 @@ final class QueryCompiler {
                 parts.add(conditional(c));
             }
             if (ctx.NOT() != null) {
+                if (!ctx.getRuleContexts(ApexParser.WhereConditionalExpressionContext.class).isEmpty()
+                        && hasSemiJoin(ctx)) {
+                    throw errors.malformed(QueryPosition.of(ctx), "NOT cannot be used with semi join sub-selects;"
+                            + " use NOT IN");
+                }
                 return new NotExpression(Sql.paren(parts.get(0)));
             }
             if (!ctx.SOQLOR().isEmpty()) {
@@ -832,6 +1053,18 @@ final class QueryCompiler {
                 return Sql.or(parts);
             }
             return parts.size() == 1 ? parts.get(0) : Sql.and(parts);
+        }
+
+        private boolean hasSemiJoin(ParserRuleContext ctx) {
+            for (int i = 0; i < ctx.getChildCount(); i++) {
+                if (ctx.getChild(i) instanceof ApexParser.SubQueryContext) {
+                    return true;
+                }
+                if (ctx.getChild(i) instanceof ParserRuleContext child && hasSemiJoin(child)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         Expression conditional(ApexParser.WhereConditionalExpressionContext ctx) {
@@ -872,7 +1105,7 @@ final class QueryCompiler {
                 throw errors.at("INVALID_FIELD", r.at, "field '" + r.field.name()
                         + "' can not be filtered in a query call");
             }
-            Column col = r.column();
+            Expression col = r.column();
             if (value.subQuery() != null) {
                 return semiJoin(r, op, value.subQuery());
             }
@@ -927,7 +1160,7 @@ final class QueryCompiler {
                             throw errors.unexpectedToken(QueryPosition.of(v), v.getText());
                         }
                         List<Expression> allOf = new ArrayList<>();
-                        for (String part : SoqlLiterals.string(v.getText(), false).split(";")) {
+                        for (String part : text(v, false).split(";")) {
                             String escaped = part.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
                             allOf.add(new LikeExpression().withLeftExpression(wrapped)
                                     .withRightExpression(scope.parameters.bind("%;" + escaped + ";%")));
@@ -947,7 +1180,7 @@ final class QueryCompiler {
                                 + r.field.name() + "' must be of type string and should be enclosed in quotes");
                     }
                     LikeExpression like = new LikeExpression().withLeftExpression(col)
-                            .withRightExpression(scope.parameters.bind(SoqlLiterals.string(value.getText(), true)));
+                            .withRightExpression(scope.parameters.bind(text(value, true)));
                     return like;
                 }
                 default -> {
@@ -956,7 +1189,7 @@ final class QueryCompiler {
             }
         }
 
-        private Expression comparison(Resolved r, Column col, String op, ApexParser.ValueContext value) {
+        private Expression comparison(Resolved r, Expression col, String op, ApexParser.ValueContext value) {
             FieldType t = r.field.type();
             if (value.dateFormula() != null) {
                 return relativeDate(r, col, op, value.dateFormula());
@@ -992,7 +1225,7 @@ final class QueryCompiler {
             };
         }
 
-        private Expression relativeDate(Resolved r, Column col, String op, ApexParser.DateFormulaContext f) {
+        private Expression relativeDate(Resolved r, Expression col, String op, ApexParser.DateFormulaContext f) {
             FieldType t = r.field.type();
             if (t != FieldType.DATE && t != FieldType.DATETIME) {
                 throw errors.at("INVALID_FIELD", QueryPosition.of(f), "value of filter criterion for field '"
@@ -1033,6 +1266,9 @@ final class QueryCompiler {
 
         private Expression functionComparison(ApexParser.SoqlFunctionContext fn, String op,
                                               ApexParser.ValueContext value) {
+            if (fn.TOLABEL() != null && having == null) {
+                return labelComparison(fn, op, value);
+            }
             Expression left;
             if (having != null) {
                 left = having.functionExpression(fn, true);
@@ -1055,7 +1291,7 @@ final class QueryCompiler {
             } else if (value.DateTimeLiteral() != null) {
                 o = SoqlLiterals.dateTime(value.getText());
             } else if (value.StringLiteral() != null) {
-                o = SoqlLiterals.string(value.getText(), false);
+                o = text(value, false);
             } else {
                 throw errors.unexpectedToken(QueryPosition.of(value), value.getStart().getText());
             }
@@ -1069,6 +1305,40 @@ final class QueryCompiler {
                 case ">=" -> new GreaterThanEquals(left, p);
                 default -> throw errors.unexpectedToken(QueryPosition.of(value), op);
             };
+        }
+
+        /**
+         * {@code toLabel(f) = 'Label'}: compares the translated labels, falling back to the master values, which
+         * for a single-language org means the picklist values whose label (or value) is the literal.
+         */
+        private Expression labelComparison(ApexParser.SoqlFunctionContext fn, String op,
+                                           ApexParser.ValueContext value) {
+            Resolved r = resolve(scope, fn.fieldName());
+            if (!"=".equals(op) && !"!=".equals(op) && !"IN".equals(op) && !"NOT IN".equals(op)) {
+                throw errors.malformed(QueryPosition.of(fn), "invalid operator on toLabel: " + op);
+            }
+            List<ApexParser.ValueContext> values = value.valueList() != null ? value.valueList().value()
+                    : List.of(value);
+            List<Expression> matching = new ArrayList<>();
+            for (ApexParser.ValueContext v : values) {
+                if (v.StringLiteral() == null) {
+                    throw typeMismatch(r.field, QueryPosition.of(v), true);
+                }
+                String label = text(v, false);
+                boolean listed = false;
+                for (PicklistValue pv : r.field.picklistValues()) {
+                    if (pv.label().equalsIgnoreCase(label)) {
+                        matching.add(scope.parameters.bind(pv.value()));
+                        listed = true;
+                    }
+                }
+                if (!listed) {
+                    matching.add(scope.parameters.bind(label));
+                }
+            }
+            InExpression in = new InExpression(r.column(), new ParenthesedExpressionList<>(matching));
+            boolean not = "!=".equals(op) || "NOT IN".equals(op);
+            return not ? Sql.or(List.of(in.withNot(true), new IsNullExpression(r.column()))) : in;
         }
 
         private Expression semiJoin(Resolved left, String op, ApexParser.SubQueryContext sub) {
@@ -1112,8 +1382,7 @@ final class QueryCompiler {
                 }
                 where = wc.logical(sub.whereClause().whereLogicalExpression());
             }
-            Expression visible = innerScope.access().compile(view.recordFilter(inner.name(), AccessLevel.READ),
-                    inner.name(), innerScope.alias);
+            Expression visible = innerScope.visible(inner, innerScope.alias);
             if (visible != null) {
                 where = Sql.and(where == null ? null : Sql.paren(where), Sql.paren(visible));
             }
@@ -1177,7 +1446,7 @@ final class QueryCompiler {
                     if (v.StringLiteral() == null) {
                         throw typeMismatch(f, at, true);
                     }
-                    String s = SoqlLiterals.string(v.getText(), false);
+                    String s = text(v, false);
                     String id = SoqlLiterals.id18(s);
                     if (id == null) {
                         throw errors.invalidId(at, s);
@@ -1188,7 +1457,7 @@ final class QueryCompiler {
                     if (v.StringLiteral() == null) {
                         throw typeMismatch(f, at, true);
                     }
-                    String s = SoqlLiterals.string(v.getText(), like);
+                    String s = text(v, like);
                     if (s.length() > 4000) {
                         throw errors.malformed(at, "String literal too long: maximum 4000 characters");
                     }
@@ -1216,6 +1485,24 @@ final class QueryCompiler {
         }
     }
 
+    /**
+     * The value of a string literal, read from the original statement: the parser saw {@code \%} and
+     * {@code \_} masked (its lexer does not know them), and they are valid only in LIKE patterns.
+     */
+    private String text(ApexParser.ValueContext v, boolean likePattern) {
+        String original = errors.query().substring(v.getStart().getStartIndex(), v.getStop().getStopIndex() + 1);
+        if (!likePattern && SoqlSyntax.hasLikeEscape(original)) {
+            String masked = SoqlSyntax.masked(original);
+            int at = 0;
+            while (masked.charAt(at) == original.charAt(at)) {
+                at++;
+            }
+            throw errors.malformed(QueryPosition.of(v), "Invalid string literal " + original
+                    + ". Illegal character sequence '" + original.substring(at - 1, at + 1) + "' in string literal.");
+        }
+        return SoqlLiterals.string(original, likePattern);
+    }
+
     private static String typeWord(FieldDef f) {
         return switch (f.type()) {
             case DATETIME -> "dateTime";
@@ -1226,20 +1513,5 @@ final class QueryCompiler {
             case ID, REFERENCE -> "id";
             default -> "string";
         };
-    }
-
-    @SuppressWarnings("unused")
-    private static Token startOf(ParserRuleContext c) {
-        return c.getStart();
-    }
-
-    @SuppressWarnings("unused")
-    private static ExpressionList<Expression> none() {
-        return new ExpressionList<>();
-    }
-
-    @SuppressWarnings("unused")
-    private static LocalDateTime unused(LocalDateTime t) {
-        return t;
     }
 }

@@ -8,14 +8,14 @@ import dev.sfmcp.soql.SalesforceException;
 import dev.sfmcp.soql.access.AccessView;
 import dev.sfmcp.soql.schema.Schema;
 
+import dev.sfmcp.soql.dml.RecentUse;
+import dev.sfmcp.soql.sql.RecordFilterCompiler;
 import dev.sfmcp.soql.store.OrgDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,12 +33,22 @@ public final class QueryEngine {
     private final Schema schema;
     private final OrgDatabase database;
     private final Clock clock;
+    private final RecordFilterCompiler filters;
+    private final RecentUseRecorder recentUse;
     private final QueryLocators locators = new QueryLocators();
 
-    public QueryEngine(OrgDatabase database, Clock clock) {
+    /** Records that a caller viewed or referenced records (FOR VIEW / FOR REFERENCE). */
+    @FunctionalInterface
+    public interface RecentUseRecorder {
+        void record(AccessView view, String sObject, List<String> ids, RecentUse use);
+    }
+
+    public QueryEngine(OrgDatabase database, RecordFilterCompiler filters, Clock clock, RecentUseRecorder recentUse) {
         this.schema = database.schema();
         this.database = database;
+        this.filters = filters;
         this.clock = clock;
+        this.recentUse = recentUse;
     }
 
     /** Runs {@code soql} as the caller whose view is {@code view}. */
@@ -94,12 +104,50 @@ public final class QueryEngine {
         }
     }
 
+    /**
+     * Compiles {@code soql} with an extra condition on the FROM object's rows, for engines built on SOQL (SOSL's
+     * RETURNING clauses).
+     */
+    public CompiledQuery plan(AccessView view, String soql, QueryOptions options, RowCondition condition) {
+        return new QueryCompiler(schema, filters, view, clock, options, soql).withRootCondition(condition)
+                .compile(SoqlSyntax.parseQuery(soql));
+    }
+
+    /** Runs a compiled statement and returns at most {@code max} of its records, child subqueries included. */
+    public List<ObjectNode> records(CompiledQuery q, QueryOptions options, long max) {
+        try (Connection c = database.connection()) {
+            List<ObjectNode> records = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            RecordShaper writer = new RecordShaper(options.apiVersion());
+            long fetch = q.userLimit() >= 0 ? Math.min(max, q.userLimit()) : max;
+            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                bind(ps, q.parameters(), q.parameters().size());
+                ps.setLong(q.limitSlot(), fetch);
+                ps.setLong(q.offsetSlot(), q.userOffset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        records.add(writer.record(q.shape(), rs));
+                        if (q.shape().idColumn > 0) {
+                            ids.add(rs.getString(q.shape().idColumn));
+                        }
+                    }
+                }
+            }
+            if (!ids.isEmpty()) {
+                children(c, q.shape(), records, ids, options);
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed in H2: " + q.sql(), e);
+        }
+    }
+
     /** Parses, binds and compiles without running: what a query costs before H2 sees it. */
     public CompiledQuery plan(AccessView view, String soql, QueryOptions options) {
         if (soql == null || soql.isBlank()) {
             throw QueryErrors.fail("MALFORMED_QUERY", "unexpected token: '<EOF>'");
         }
-        return new QueryCompiler(schema, view, clock, options, soql).compile(SoqlSyntax.parseQuery(soql));
+        return new QueryCompiler(schema, filters, view, clock, options, soql).compile(SoqlSyntax.parseQuery(soql));
     }
 
     private ObjectNode page(Connection c, CompiledQuery q, AccessView view, QueryOptions options, long start,
@@ -107,7 +155,7 @@ public final class QueryEngine {
         long remaining = q.userLimit() >= 0 ? q.userLimit() - start : Long.MAX_VALUE;
         // GROUP BY results cannot be paged by locator: they come back whole.
         long fetch = q.aggregate() ? remaining : Math.min(options.batchSize(), remaining);
-        RecordWriter writer = new RecordWriter(options.apiVersion());
+        RecordShaper writer = new RecordShaper(options.apiVersion());
         List<ObjectNode> records = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         boolean more = false;
@@ -118,7 +166,8 @@ public final class QueryEngine {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (records.size() == fetch) {
-                        more = true;
+                        // A further row only means another page when the statement's LIMIT is not reached.
+                        more = remaining > fetch;
                         break;
                     }
                     records.add(writer.record(q.shape(), rs));
@@ -131,7 +180,8 @@ public final class QueryEngine {
         if (!ids.isEmpty()) {
             children(c, q.shape(), records, ids, options);
             if (q.viewMark() != null) {
-                markViewed(c, q.rootObject(), q.viewMark(), ids);
+                recentUse.record(view, q.rootObject(), ids,
+                        "LastViewedDate".equals(q.viewMark()) ? RecentUse.VIEW : RecentUse.REFERENCE);
             }
         }
         long total = knownTotal;
@@ -139,7 +189,7 @@ public final class QueryEngine {
             if (!more) {
                 total = records.size();
             } else {
-                total = Math.max(0, count(c, q.countSql(), q.parameters(), q.limitSlot() - 1) - q.userOffset());
+                total = Math.max(0, count(c, q.countSql().get(), q.parameters(), q.limitSlot() - 1) - q.userOffset());
                 if (q.userLimit() >= 0) {
                     total = Math.min(total, q.userLimit());
                 }
@@ -167,7 +217,7 @@ public final class QueryEngine {
             }
             CompiledQuery q = child.query();
             Map<String, List<ObjectNode>> byParent = new HashMap<>();
-            RecordWriter writer = new RecordWriter(options.apiVersion());
+            RecordShaper writer = new RecordShaper(options.apiVersion());
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 bind(ps, q.parameters(), q.parameters().size());
                 ps.setObject(q.parentIdsSlot(), ids.toArray(new String[0]));
@@ -197,19 +247,6 @@ public final class QueryEngine {
                 rows.forEach(array::add);
                 records.get(i).set(child.key(), nested);
             }
-        }
-    }
-
-    /** FOR VIEW / FOR REFERENCE: stamp the returned records, on the engine's clock. */
-    private void markViewed(Connection c, String object, String column, List<String> ids) throws SQLException {
-        if (schema.find(object).flatMap(t -> t.field(column)).isEmpty()) {
-            return;
-        }
-        String sql = "UPDATE " + Sql.quote(object) + " SET " + Sql.quote(column) + " = ? WHERE \"Id\" IN (SELECT C1 FROM UNNEST(CAST(? AS VARCHAR(18) ARRAY)))";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            ps.setObject(2, ids.toArray(new String[0]));
-            ps.executeUpdate();
         }
     }
 

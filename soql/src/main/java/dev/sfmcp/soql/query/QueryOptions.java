@@ -6,10 +6,17 @@ package dev.sfmcp.soql.query;
  * @param includeDeleted {@code /queryAll}: soft-deleted rows are returned too
  * @param batchSize      records per page, clamped to Salesforce's 200..2000 (header {@code Sforce-Query-Options})
  * @param apiVersion     the REST version in record and locator URLs, e.g. {@code 66.0}
+ * @param acceptSecurityClauses whether {@code WITH SECURITY_ENFORCED|USER_MODE|SYSTEM_MODE} are accepted (and
+ *                       ignored, REST already runs as the user) or rejected as unexpected tokens; how REST
+ *                       treats them is undocumented, accepting is the likelier behaviour
  */
-public record QueryOptions(boolean includeDeleted, int batchSize, String apiVersion) {
+public record QueryOptions(boolean includeDeleted, int batchSize, String apiVersion, boolean acceptSecurityClauses) {
 
     public static final int MAX_BATCH = 2000;
+
+    public QueryOptions(boolean includeDeleted, int batchSize, String apiVersion) {
+        this(includeDeleted, batchSize, apiVersion, true);
+    }
 
     public QueryOptions {
         batchSize = Math.max(200, Math.min(MAX_BATCH, batchSize));
@@ -27,10 +34,14 @@ public record QueryOptions(boolean includeDeleted, int batchSize, String apiVers
     }
 
     public QueryOptions withBatchSize(int size) {
-        return new QueryOptions(includeDeleted, size, apiVersion);
+        return new QueryOptions(includeDeleted, size, apiVersion, acceptSecurityClauses);
     }
 
     public QueryOptions withApiVersion(String version) {
-        return new QueryOptions(includeDeleted, batchSize, version);
+        return new QueryOptions(includeDeleted, batchSize, version, acceptSecurityClauses);
+    }
+
+    public QueryOptions withSecurityClauses(boolean accept) {
+        return new QueryOptions(includeDeleted, batchSize, apiVersion, accept);
     }
 }

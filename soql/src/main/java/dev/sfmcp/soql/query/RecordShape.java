@@ -13,7 +13,7 @@ import java.util.Map;
 public final class RecordShape {
 
     /** One key of a record. */
-    public sealed interface Entry permits Value, Parent, Children { }
+    public sealed interface Entry permits Value, Parent, Children, TypeOf { }
 
     /**
      * A scalar value read from {@code column} (1-based).
@@ -39,6 +39,15 @@ public final class RecordShape {
         }
     }
 
+    /**
+     * A TYPEOF on a polymorphic relationship: the keys shown depend on the concrete type of the row's parent.
+     *
+     * @param whens     per concrete type name, the values of its WHEN branch
+     * @param otherwise the ELSE branch, or null (then an unmatched type reads as null)
+     */
+    public record TypeOf(String key, int idColumn, int typeColumn, Map<String, List<Value>> whens,
+                         List<Value> otherwise) implements Entry { }
+
     /** A child subquery, answered by its own statement and nested under {@code key}. */
     public record Children(String key, CompiledQuery query) implements Entry { }
 
@@ -63,6 +72,17 @@ public final class RecordShape {
     /** 1-based column of the record's Id (for attributes.url), or 0 for aggregate rows. */
     final int idColumn;
     final List<Entry> entries = new ArrayList<>();
+
+    /** The compiled statements of this shape's child subqueries, in SELECT order. */
+    public List<CompiledQuery> childQueries() {
+        List<CompiledQuery> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e instanceof Children c) {
+                out.add(c.query());
+            }
+        }
+        return out;
+    }
 
     RecordShape(String type, int idColumn) {
         this.type = type;

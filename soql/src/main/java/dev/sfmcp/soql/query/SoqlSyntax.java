@@ -31,12 +31,13 @@ public final class SoqlSyntax {
                     + MAX_STATEMENT + ")");
         }
         FirstError first = new FirstError(0);
-        ApexParser parser = parser(soql, first, PredictionMode.SLL);
+        String lexable = masked(soql);
+        ApexParser parser = parser(lexable, first, PredictionMode.SLL);
         ApexParser.QueryContext tree = parser.query();
         if (first.position != null) {
             // SLL may report errors full LL would not: only LL's verdict counts.
             first = new FirstError(0);
-            parser = parser(soql, first, PredictionMode.LL);
+            parser = parser(lexable, first, PredictionMode.LL);
             tree = parser.query();
         }
         if (first.offending != null && tree.selectList() != null) {
@@ -76,6 +77,31 @@ public final class SoqlSyntax {
                     "unexpected token: '" + next.getText() + "'");
         }
         return tree;
+    }
+
+    /**
+     * The statement with SOQL's LIKE escapes {@code \%} and {@code \_} replaced by {@code \b} (same length, so
+     * positions stay right): apex-parser's lexer rejects them. Literal values are read from the original text.
+     */
+    static String masked(String soql) {
+        if (soql.indexOf('\\') < 0) {
+            return soql;
+        }
+        char[] chars = soql.toCharArray();
+        for (int i = 0; i + 1 < chars.length; i++) {
+            if (chars[i] == '\\') {
+                if (chars[i + 1] == '%' || chars[i + 1] == '_') {
+                    chars[i + 1] = 'b';
+                }
+                i++;
+            }
+        }
+        return new String(chars);
+    }
+
+    /** Whether a literal's text holds {@code \%} or {@code \_}. */
+    static boolean hasLikeEscape(String literal) {
+        return !masked(literal).equals(literal);
     }
 
     /** The index of the first token after {@code token} that the parser sees (whitespace is on a hidden channel). */

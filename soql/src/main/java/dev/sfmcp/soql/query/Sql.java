@@ -11,12 +11,7 @@ import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.expression.Alias;
 
 import dev.sfmcp.soql.store.StorageLayout;
-import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Function;
-import net.sf.jsqlparser.expression.operators.relational.InExpression;
-import net.sf.jsqlparser.statement.select.ParenthesedSelect;
-import net.sf.jsqlparser.statement.select.PlainSelect;
-import net.sf.jsqlparser.statement.select.TableFunction;
 
 import java.util.List;
 
@@ -38,8 +33,18 @@ final class Sql {
         return new Column(new Table(alias), quote(name));
     }
 
+    /** Schema names are few and quoted on every column reference: the validated form is kept. */
+    private static final java.util.Map<String, String> QUOTED = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String quote(String identifier) {
-        return StorageLayout.quote(identifier);
+        String q = QUOTED.get(identifier);
+        if (q == null) {
+            q = StorageLayout.quote(identifier);
+            if (QUOTED.size() < 100_000) {
+                QUOTED.put(identifier, q);
+            }
+        }
+        return q;
     }
 
     static Expression and(Expression a, Expression b) {
@@ -76,15 +81,11 @@ final class Sql {
     }
 
     /**
-     * {@code column IN (SELECT C1 FROM UNNEST(CAST(param AS VARCHAR(18) ARRAY)))}: one array parameter for a whole
-     * Id list, so the statement text stays the same whatever the number of Ids.
+     * {@code column = ANY(param)} with one array parameter for a whole Id list: the statement text stays the same
+     * whatever the number of Ids, and H2 answers it from the column's index.
      */
     static Expression inIdArray(Expression column, net.sf.jsqlparser.expression.JdbcParameter param) {
-        PlainSelect ids = new PlainSelect();
-        ids.addSelectItems(new Column("C1"));
-        ids.setFromItem(new TableFunction(new Function("UNNEST",
-                new CastExpression("CAST", param, "VARCHAR(18) ARRAY"))));
-        return new InExpression(column, new ParenthesedSelect().withSelect(ids));
+        return new EqualsTo(column, new Function("ANY", param));
     }
 
     /** A predicate no row satisfies. */

@@ -1,5 +1,6 @@
 package dev.sfmcp.soql.query;
 
+import dev.sfmcp.soql.sql.ParameterSink;
 import net.sf.jsqlparser.expression.JdbcParameter;
 
 import java.util.ArrayList;
@@ -9,11 +10,12 @@ import java.util.List;
  * The values a compiled statement binds, in numbered parameters ({@code ?1}, {@code ?2}): numbering keeps the
  * binding right whatever order the clauses are built in. User text only ever reaches H2 through here.
  */
-public final class SqlParameters {
+public final class SqlParameters implements ParameterSink {
 
     private final List<Object> values = new ArrayList<>();
 
     /** A parameter placeholder bound to {@code value}. */
+    @Override
     public JdbcParameter bind(Object value) {
         values.add(value);
         return new JdbcParameter(values.size(), true, "?");

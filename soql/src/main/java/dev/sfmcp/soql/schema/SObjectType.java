@@ -29,6 +29,7 @@ public final class SObjectType {
     private final boolean shareable;
     private final boolean recentItems;
     private final List<FieldDef> fields;
+    private final List<FieldDef> storedFields;
     private final Map<String, FieldDef> fieldsByKey;
     private final Map<String, FieldDef> fieldsByRelationship;
     private final List<ChildRelationship> childRelationships;
@@ -49,6 +50,7 @@ public final class SObjectType {
         this.shareable = b.shareable;
         this.recentItems = b.recentItems;
         this.fields = List.copyOf(fields);
+        this.storedFields = this.fields.stream().filter(FieldDef::stored).toList();
         Map<String, FieldDef> byKey = new LinkedHashMap<>();
         Map<String, FieldDef> byRel = new LinkedHashMap<>();
         for (FieldDef f : fields) {
@@ -118,7 +120,7 @@ public final class SObjectType {
 
     /** Fields with a column of their own, in describe order. */
     public List<FieldDef> storedFields() {
-        return fields.stream().filter(FieldDef::stored).toList();
+        return storedFields;
     }
 
     /** The share table's name as Salesforce names it: {@code AccountShare}, {@code Foo__Share}. */

@@ -121,11 +121,12 @@ public final class RecordFilterCompiler {
                 return exists(childTable, and(parts));
             }
             if (filter instanceof RecordFilter.AnyOf any) {
+                // decide the short cut before compiling anything, so that no parameter is bound for a dropped part
+                if (any.filters().stream().anyMatch(f -> f instanceof RecordFilter.All)) {
+                    return new BooleanValue(true);
+                }
                 List<Expression> parts = new ArrayList<>();
                 for (RecordFilter f : any.filters()) {
-                    if (f instanceof RecordFilter.All) {
-                        return new BooleanValue(true);
-                    }
                     if (!(f instanceof RecordFilter.None)) {
                         parts.add(compile(f, ref, type));
                     }
@@ -140,11 +141,11 @@ public final class RecordFilterCompiler {
                 return parts.size() == 1 ? out : new ParenthesedExpressionList<>(out);
             }
             if (filter instanceof RecordFilter.AllOf all) {
+                if (all.filters().stream().anyMatch(f -> f instanceof RecordFilter.None)) {
+                    return new BooleanValue(false);
+                }
                 List<Expression> parts = new ArrayList<>();
                 for (RecordFilter f : all.filters()) {
-                    if (f instanceof RecordFilter.None) {
-                        return new BooleanValue(false);
-                    }
                     if (!(f instanceof RecordFilter.All)) {
                         parts.add(compile(f, ref, type));
                     }

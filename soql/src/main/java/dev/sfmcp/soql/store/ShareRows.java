@@ -35,6 +35,11 @@ public final class ShareRows {
         this.ids = ids;
     }
 
+    /** The connection (and so the transaction) these rows are written on. */
+    public Connection connection() {
+        return connection;
+    }
+
     /** Adds share rows of {@code sObject}. */
     public void insert(String sObject, Collection<Share> shares) throws SQLException {
         String table = shareTable(sObject);

@@ -63,7 +63,10 @@ public final class StorageLayout {
         }
         out.add(ddl.append(')').toString());
         for (FieldDef f : type.storedFields()) {
-            if (f.type() == dev.sfmcp.soql.schema.FieldType.REFERENCE || f.nameField()) {
+            // the audit lookups (CreatedById, LastModifiedById) are left unindexed: they are rarely filtered on, and
+            // two more B-trees per object would cost a third of the insert rate and blow the heap budget
+            boolean auditLookup = f.system() && f.type() == dev.sfmcp.soql.schema.FieldType.REFERENCE;
+            if ((f.type() == dev.sfmcp.soql.schema.FieldType.REFERENCE && !auditLookup) || f.nameField()) {
                 out.add("CREATE INDEX " + quote(type.name() + "_" + f.name()) + " ON " + table + " (" + quote(f.name()) + ")");
             }
         }

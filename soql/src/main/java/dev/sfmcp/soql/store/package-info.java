@@ -28,8 +28,9 @@
  *       unless they are queryAll. Calculated fields the engine derives (Contact/Lead/User {@code Name},
  *       Opportunity {@code IsClosed}/{@code IsWon}, Case/Task {@code IsClosed}) are stored columns kept up to
  *       date on every write, so they filter and sort like any column.</li>
- *   <li>Indexes: primary key on {@code Id}; one index on {@code OwnerId}, on every reference column and on the
- *       name field.</li>
+ *   <li>Indexes: primary key on {@code Id}; one index on {@code OwnerId}, on every reference column except the
+ *       audit lookups {@code CreatedById}/{@code LastModifiedById} (rarely filtered; their indexes would cost
+ *       insert rate and heap), and on the name field.</li>
  *   <li>For every shareable object, a share table named as Salesforce names it ({@code AccountShare},
  *       {@code Foo__Share}) with {@code "Id", "ParentId", "UserOrGroupId", "AccessLevel"} (INT, the
  *       {@link dev.sfmcp.soql.access.AccessLevel#rank()}) and {@code "RowCause"}, indexed on ({@code ParentId})

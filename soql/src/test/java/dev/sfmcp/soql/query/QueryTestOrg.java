@@ -1,5 +1,6 @@
 package dev.sfmcp.soql.query;
 
+import dev.sfmcp.soql.DataEngine;
 import dev.sfmcp.soql.id.SalesforceId;
 import dev.sfmcp.soql.schema.FieldDef;
 import dev.sfmcp.soql.schema.FieldType;
@@ -28,7 +29,7 @@ import java.util.Map;
 /**
  * A small fixed org for the query tests: the standard objects plus one custom object, a handful of records with
  * known values, and a clock frozen on Wednesday 2024-05-15 12:00 UTC. Rows are written with the store's
- * conventions directly, so the tests depend on the storage contract and not on the DML code.
+ * conventions directly, so the tests depend on the storage contract and not on the DML validation.
  */
 final class QueryTestOrg implements AutoCloseable {
 
@@ -53,8 +54,10 @@ final class QueryTestOrg implements AutoCloseable {
     static final String O2 = id("006", 2);
     static final String O3 = id("006", 3);
     static final String O4 = id("006", 4);
+    static final String QUEUE = id("00G", 1);
 
     final Schema schema;
+    final DataEngine data;
     final OrgDatabase database;
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final QueryEngine engine;
@@ -62,9 +65,10 @@ final class QueryTestOrg implements AutoCloseable {
 
     QueryTestOrg() {
         schema = StandardObjects.schemaBuilder().add(project()).build();
-        database = new OrgDatabase(schema, "00D000000000001");
+        data = new DataEngine(schema, clock, "00D000000000001");
+        database = data.database();
         projectPrefix = schema.find("Project__c").orElseThrow().keyPrefix();
-        engine = new QueryEngine(database, clock);
+        engine = data.queries();
         try (Connection c = database.connection()) {
             load(c);
         } catch (SQLException e) {
@@ -148,6 +152,15 @@ final class QueryTestOrg implements AutoCloseable {
         insert(c, "Case", row("Id", id("500", 1), "CaseNumber", "00001001", "Subject", "Login issue", "AccountId", A1,
                 "ContactId", C1, "Status", "New", "Priority", "High", "OwnerId", U1,
                 "CreatedDate", utc("2024-05-15T07:00:00Z")));
+        insert(c, "Group", row("Id", QUEUE, "Name", "Support Queue", "DeveloperName", "Support_Queue", "Type", "Queue"));
+        insert(c, "Lead", row("Id", id("00Q", 1), "FirstName", "Lee", "LastName", "Lead", "Name", "Lee Lead",
+                "Company", "Leads Inc", "Status", "Open - Not Contacted", "OwnerId", U1));
+        insert(c, "Lead", row("Id", id("00Q", 2), "LastName", "Pure", "Name", "Pure", "Company", "100% Organic",
+                "Title", "under_score", "Status", "Open - Not Contacted", "OwnerId", U2));
+        insert(c, "Task", row("Id", id("00T", 3), "WhoId", id("00Q", 1), "Subject", "Meet", "OwnerId", U1,
+                "Status", "Not Started", "Priority", "Low", "CreatedDate", utc("2024-05-14T09:00:00Z")));
+        insert(c, "Case", row("Id", id("500", 3), "CaseNumber", "00001003", "Subject", "Printer jam", "Status", "New",
+                "Priority", "Medium", "OwnerId", QUEUE, "CreatedDate", utc("2024-05-15T11:00:00Z")));
         insert(c, "Case", row("Id", id("500", 2), "CaseNumber", "00001002", "Subject", "Billing", "AccountId", A2,
                 "Status", "Closed", "Priority", "Low", "OwnerId", U2, "IsClosed", true,
                 "CreatedDate", utc("2024-05-02T07:00:00Z")));
@@ -215,6 +228,6 @@ final class QueryTestOrg implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        data.close();
     }
 }

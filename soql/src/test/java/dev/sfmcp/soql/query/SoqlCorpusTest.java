@@ -109,6 +109,10 @@ class SoqlCorpusTest {
     }
 
     static String ids(String text) {
+        return ids(text, org);
+    }
+
+    static String ids(String text, QueryTestOrg org) {
         String out = text;
         for (Map.Entry<String, String> e : Map.ofEntries(
                 Map.entry("{U1}", QueryTestOrg.U1), Map.entry("{U2}", QueryTestOrg.U2),

@@ -27,7 +27,7 @@ class StandardObjectsTest {
     void childRelationshipsComeFromTheLookupsOfOtherObjects() {
         SObjectType account = schema.find("Account").orElseThrow();
         ChildRelationship contacts = account.childRelationship("contacts").orElseThrow();
-        assertEquals(new ChildRelationship("Contact", "AccountId", "Contacts", false), contacts);
+        assertEquals(new ChildRelationship("Contact", "AccountId", "Contacts", true), contacts);
         assertTrue(account.childRelationship("Opportunities").isPresent());
         assertEquals("WhatId", account.childRelationship("Tasks").orElseThrow().field());
         SObjectType lead = schema.find("Lead").orElseThrow();

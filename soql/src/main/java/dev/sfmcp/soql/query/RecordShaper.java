@@ -17,14 +17,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Turns result rows into REST records: attributes first, then the selected keys in SELECT order, values in Salesforce's formats. */
-final class RecordWriter {
+final class RecordShaper {
 
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'+0000'");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final String urlPrefix;
 
-    RecordWriter(String apiVersion) {
+    RecordShaper(String apiVersion) {
         this.urlPrefix = "/services/data/v" + apiVersion + "/sobjects/";
     }
 
@@ -50,25 +50,35 @@ final class RecordWriter {
                     continue;
                 }
                 ObjectNode parent = JSON.objectNode();
-                String type = p.typeColumn > 0 ? rs.getString(p.typeColumn) : p.type;
+                // A polymorphic parent is Salesforce's "Name" object; its URL still names the concrete object.
+                String concrete = p.typeColumn > 0 ? rs.getString(p.typeColumn) : p.type;
                 ObjectNode attributes = parent.putObject("attributes");
-                attributes.put("type", type);
-                attributes.put("url", urlPrefix + concreteType(type, id) + "/" + id);
+                attributes.put("type", p.type);
+                attributes.put("url", urlPrefix + concrete + "/" + id);
                 entries(parent, p.entries, rs);
                 out.set(p.key, parent);
+            } else if (e instanceof RecordShape.TypeOf t) {
+                String id = rs.getString(t.idColumn());
+                String concrete = id == null ? null : rs.getString(t.typeColumn());
+                List<RecordShape.Value> branch = concrete == null ? null
+                        : t.whens().getOrDefault(concrete, t.otherwise());
+                if (branch == null) {
+                    out.set(t.key(), NullNode.getInstance());
+                    continue;
+                }
+                ObjectNode parent = JSON.objectNode();
+                ObjectNode attributes = parent.putObject("attributes");
+                attributes.put("type", concrete);
+                attributes.put("url", urlPrefix + concrete + "/" + id);
+                for (RecordShape.Value v : branch) {
+                    parent.set(v.key(), value(v, rs));
+                }
+                out.set(t.key(), parent);
             } else if (e instanceof RecordShape.Children c) {
                 // Filled in by the engine once the child statement has run.
                 out.set(c.key(), NullNode.getInstance());
             }
         }
-    }
-
-    /** The polymorphic "Name" parent's URL still names the concrete object; User is the common case. */
-    private static String concreteType(String type, String id) {
-        if (!"Name".equals(type)) {
-            return type;
-        }
-        return id.startsWith("00G") ? "Group" : "User";
     }
 
     private static JsonNode value(RecordShape.Value v, ResultSet rs) throws SQLException {

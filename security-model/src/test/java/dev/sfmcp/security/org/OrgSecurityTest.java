@@ -1,0 +1,87 @@
+package dev.sfmcp.security.org;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sfmcp.security.permission.PermissionSet;
+import dev.sfmcp.security.permission.Profile;
+import dev.sfmcp.security.principal.Role;
+import dev.sfmcp.security.sharing.ObjectSharing;
+import dev.sfmcp.security.sharing.SharingModel;
+import dev.sfmcp.security.testorg.SalesOrg;
+import dev.sfmcp.security.testorg.TestOrg;
+import dev.sfmcp.security.user.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OrgSecurityTest {
+
+    private TestOrg org;
+
+    @BeforeEach
+    void build() {
+        org = SalesOrg.build();
+    }
+
+    @AfterEach
+    void close() {
+        org.close();
+    }
+
+    @Test
+    void apiAccessNeedsAnActiveApiEnabledUser() {
+        assertTrue(org.security.apiAccess(org.id("repWest")).allowed());
+        ApiAccess inactive = org.security.apiAccess(org.id("inactive"));
+        assertFalse(inactive.allowed());
+        assertFalse(inactive.active());
+        assertTrue(inactive.apiEnabled());
+        Profile noApi = new Profile("00e000000000098AAA", "No API", PermissionSet.builder("0PS000000000098AAA", "NoApi").build());
+        org.security.putProfile(noApi);
+        org.security.putUser(org.security.user(org.id("support")).orElseThrow().withProfile(noApi.id()));
+        ApiAccess support = org.security.apiAccess(org.id("support"));
+        assertTrue(support.active());
+        assertFalse(support.apiEnabled());
+        assertFalse(support.allowed());
+    }
+
+    @Test
+    void definitionsAreCheckedAgainstWhatExists() {
+        User ghost = User.of(org.ids.next("005"), "ghost@example.com", "00e0000000000XXAAA", null);
+        assertThrows(IllegalArgumentException.class, () -> org.security.putUser(ghost));
+        User dup = User.of(org.ids.next("005"), "repWest@example.com", "00e000000000002AAA", null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> org.security.putUser(dup));
+        assertTrue(e.getMessage().contains("Duplicate username"));
+        Role orphan = Role.of(org.ids.next("00E"), "Orphan", org.ids.next("00E"));
+        assertThrows(IllegalArgumentException.class, () -> org.security.putRole(orphan));
+        assertTrue(org.security.role(orphan.id()).isEmpty(), "a refused role is not kept");
+    }
+
+    @Test
+    void sharingSettingsFollowSalesforceRules() {
+        assertThrows(IllegalArgumentException.class, () -> ObjectSharing.of("Account", SharingModel.PRIVATE).withHierarchies(false));
+        assertThrows(IllegalArgumentException.class, () -> ObjectSharing.of("Account", SharingModel.PUBLIC_READ_WRITE_TRANSFER));
+        var defaults = dev.sfmcp.security.sharing.SharingSettings.salesforceDefaults();
+        assertEquals(SharingModel.PUBLIC_READ_WRITE_TRANSFER, defaults.of("Case").model());
+        assertEquals(SharingModel.PUBLIC_READ_ONLY, defaults.of("Opportunity").model());
+        assertEquals(SharingModel.CONTROLLED_BY_PARENT, defaults.of("Contact").model());
+        assertEquals(SharingModel.PUBLIC_READ_WRITE, defaults.of("Account").model());
+        assertEquals(SharingModel.PUBLIC_FULL_ACCESS, defaults.of("Campaign").model());
+        assertEquals(SharingModel.PRIVATE, org.security.sharing("Case").model(), "the fixture's setting wins");
+        assertEquals(SharingModel.PUBLIC_READ_WRITE, org.security.sharing("Unknown__c").model());
+        assertEquals(SharingModel.PUBLIC_READ_ONLY, SharingModel.parse("Read"));
+        assertEquals(SharingModel.CONTROLLED_BY_PARENT, SharingModel.parse("Controlled by Parent"));
+    }
+
+    @Test
+    void viewsAreCachedUntilSomethingChanges() {
+        var first = org.security.viewFor(org.id("repWest"));
+        assertSame(first, org.security.viewFor(org.id("repWest")));
+        org.security.setSharing(ObjectSharing.of("Lead", SharingModel.PRIVATE));
+        assertNotSame(first, org.security.viewFor(org.id("repWest")));
+    }
+}
