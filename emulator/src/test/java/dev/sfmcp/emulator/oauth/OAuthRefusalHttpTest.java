@@ -434,6 +434,16 @@ class OAuthRefusalHttpTest {
     }
 
     @Test
+    void aConnectedAppsTokenCannotCallMcp() {
+        OAuthTestClient.Pkce pkce = OAuthTestClient.Pkce.create();
+        Map<String, String> redirect = OAuthTestClient.redirectParams(client.logIn(LOGIN,
+                OAuthTestClient.authorizeParams("connected-app", pkce, "api refresh_token"), "rep@acme.example", "emulator"));
+        String token = client.exchange(LOGIN, "connected-app", redirect.get("code"), pkce.verifier()).then().statusCode(200)
+                .body("scope", equalTo("api refresh_token")).extract().jsonPath().getString("access_token");
+        refused(READS, token);
+    }
+
+    @Test
     void aTokenWorksOnlyOnItsOrgAndEnvironment() {
         String production = client.accessToken(LOGIN, "sfmcp-demo-client", "rep@acme.example");
         String sandbox = client.accessToken("/test", "sfmcp-demo-client", "rep@acme.example.uat");
