@@ -544,6 +544,23 @@ class OAuthRefusalHttpTest {
     }
 
     @Test
+    void introspectionSaysWhetherATokenIsLive() {
+        Response tokens = client.tokens(LOGIN, "sfmcp-demo-client", "rep2@acme.example");
+        String access = tokens.jsonPath().getString("access_token");
+        String refresh = tokens.jsonPath().getString("refresh_token");
+        client.http().contentType("application/x-www-form-urlencoded").formParams(Map.of("token", access, "client_id", "sfmcp-demo-client"))
+                .post(LOGIN + "/services/oauth2/introspect").then().statusCode(200).body("active", equalTo(true))
+                .body("username", equalTo("rep2@acme.example")).body("token_type", equalTo("access_token"))
+                .body("scope", equalTo("mcp_api refresh_token"));
+        client.http().contentType("application/x-www-form-urlencoded").formParams(Map.of("token", refresh, "client_id", "sfmcp-demo-client"))
+                .post(LOGIN + "/services/oauth2/introspect").then().statusCode(200).body("token_type", equalTo("refresh_token"));
+        client.http().contentType("application/x-www-form-urlencoded").formParams(Map.of("token", "junk", "client_id", "sfmcp-demo-client"))
+                .post(LOGIN + "/services/oauth2/introspect").then().statusCode(200).body("active", equalTo(false));
+        client.http().contentType("application/x-www-form-urlencoded").formParams(Map.of("token", access, "client_id", "secret-app",
+                "client_secret", "nope")).post(LOGIN + "/services/oauth2/introspect").then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
     void userinfoAndTheIdentityUrlAnswerForTheTokensUserOnly() {
         Response tokens = client.tokens(LOGIN, "sfmcp-demo-client", "manager@acme.example");
         String access = tokens.jsonPath().getString("access_token");
