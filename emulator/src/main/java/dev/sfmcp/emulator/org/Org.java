@@ -30,7 +30,9 @@ public final class Org {
     private final Environment environment;
     private final String instanceName;
     private final Duration sessionTimeout;
-    private final RSAKey signingKey;
+    private final Clock clock;
+    private final int signingKeyBits;
+    private volatile RSAKey signingKey;
     private final ExternalClientApps apps;
     private final McpServerStates servers;
     private final Map<String, OrgUser> usersByName = new ConcurrentHashMap<>();
@@ -51,7 +53,9 @@ public final class Org {
         }
         this.instanceName = b.instanceName;
         this.sessionTimeout = b.sessionTimeout;
-        this.signingKey = b.signingKey != null ? b.signingKey : generateKey(id, b.signingKeyBits, clock);
+        this.clock = clock;
+        this.signingKeyBits = b.signingKeyBits;
+        this.signingKey = b.signingKey; // generated on first use otherwise: key generation must not slow org loading
         this.apps = new ExternalClientApps(clock);
         this.servers = new McpServerStates(clock, b.activeServers);
     }
@@ -101,8 +105,19 @@ public final class Org {
         return sessionTimeout;
     }
 
+    /** The org's RS256 key pair: the fixture's, or one generated on first use. */
     public RSAKey signingKey() {
-        return signingKey;
+        RSAKey key = signingKey;
+        if (key == null) {
+            synchronized (this) {
+                key = signingKey;
+                if (key == null) {
+                    key = generateKey(id, signingKeyBits, clock);
+                    signingKey = key;
+                }
+            }
+        }
+        return key;
     }
 
     public ExternalClientApps apps() {
