@@ -67,7 +67,7 @@ public final class Emulator implements AutoCloseable {
         this.servers = new McpServerStates(clock, config.activeServers());
         this.servers.setActivationDelay(config.serverActivationDelay());
         // STAND-IN until the fixtures issue loads orgs: the demo org, built in code
-        addOrg(DemoOrg.create(clock, config.activeServers()));
+        addOrg(DemoOrg.create(clock, config.activeServers(), config.signingKeyBits()));
         this.authorizationServer = new AuthorizationServer(clock, orgs, config.oauthSettings());
         this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : authorizationServer.gatewayAuthenticator();
     }

@@ -99,6 +99,7 @@ public final class EmulatorConfig {
         appPropagationDelay();
         serverActivationDelay();
         authorizationCodeLifetime();
+        signingKeyBits();
         String url = get(Option.PUBLIC_URL);
         if (!url.isEmpty() && !url.matches("https?://[^/\\s]+(/.*)?")) {
             throw new IllegalArgumentException("--public-url must be an http(s) URL, not '" + url + "'");
@@ -219,6 +220,14 @@ public final class EmulatorConfig {
             throw new IllegalArgumentException("--authorization-code-lifetime must be longer than 0");
         }
         return lifetime;
+    }
+
+    public int signingKeyBits() {
+        int bits = integer(Option.SIGNING_KEY_BITS);
+        if (bits != 1024 && bits != 2048 && bits != 3072 && bits != 4096) {
+            throw new IllegalArgumentException("--signing-key-bits must be 1024, 2048, 3072 or 4096, not " + bits);
+        }
+        return bits;
     }
 
     /** The OAuth layer's settings. */

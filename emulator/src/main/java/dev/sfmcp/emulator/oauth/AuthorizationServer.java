@@ -11,7 +11,7 @@ import java.util.function.BiConsumer;
  * The emulated authorization servers, wired together and routed: discovery at the root (the gateway host's role) and
  * the login hosts under {@code /login} (login.salesforce.com), {@code /test} (test.salesforce.com) and
  * {@code /d/{myDomain}} (each org's My Domain), each with authorize, token, revoke, userinfo, register, the identity
- * URL and the JWKS.
+ * URL, the JWKS and introspection.
  */
 public final class AuthorizationServer {
 
@@ -75,6 +75,7 @@ public final class AuthorizationServer {
         on(routes, HandlerType.POST, prefix + "/services/oauth2/revoke", (ctx, host) -> identity.revoke(ctx));
         on(routes, HandlerType.GET, prefix + "/services/oauth2/revoke", (ctx, host) -> identity.revoke(ctx));
         on(routes, HandlerType.POST, prefix + "/services/oauth2/register", (ctx, host) -> identity.register(ctx));
+        on(routes, HandlerType.POST, prefix + "/services/oauth2/introspect", identity::introspect);
         on(routes, HandlerType.GET, prefix + "/services/oauth2/userinfo", identity::userinfo);
         on(routes, HandlerType.POST, prefix + "/services/oauth2/userinfo", identity::userinfo);
         on(routes, HandlerType.GET, prefix + "/id/keys", identity::keys);

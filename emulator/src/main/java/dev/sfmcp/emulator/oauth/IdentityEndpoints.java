@@ -59,6 +59,53 @@ public final class IdentityEndpoints {
         oauthError(ctx, OAuthError.unsupportedTokenType());
     }
 
+    /**
+     * RFC 7662 introspection, as the login hosts' OpenID configuration lists it: the caller authenticates as an app
+     * of the host's orgs; the answer is {@code {"active":false}} for anything that is not a live token.
+     */
+    public void introspect(Context ctx, LoginHost host) {
+        ClientCredentials client;
+        try {
+            client = ClientCredentials.from(ctx);
+        } catch (OAuthError e) {
+            oauthError(ctx, e);
+            return;
+        }
+        Optional<dev.sfmcp.fixtures.app.ExternalClientApp> app = orgs.all().stream().filter(host::admits)
+                .map(o -> o.apps().effective(client.clientId())).flatMap(Optional::stream).findFirst();
+        if (app.isEmpty()) {
+            oauthError(ctx, OAuthError.unknownClient());
+            return;
+        }
+        if (app.get().consumerSecret() != null ? !client.secretMatches(app.get().consumerSecret()) : client.secret() != null) {
+            oauthError(ctx, OAuthError.invalidClientCredentials());
+            return;
+        }
+        String token = ctx.formParam("token");
+        ObjectNode body = json.createObjectNode();
+        Optional<AccessToken> access = verifier.verifyAny(token);
+        java.time.Instant now = clock.instant();
+        Optional<RefreshToken> refresh = access.isPresent() ? Optional.empty()
+                : store.refresh(token).filter(r -> !r.grant().isRevoked() && !r.isRotatedOut());
+        Grant grant = access.map(AccessToken::grant).or(() -> refresh.map(RefreshToken::grant)).orElse(null);
+        if (grant == null) {
+            body.put("active", false);
+        } else {
+            body.put("active", true);
+            body.put("scope", String.join(" ", grant.scopes()));
+            body.put("client_id", grant.clientId());
+            body.put("username", grant.username());
+            body.put("sub", host.issuer(BaseUrl.of(ctx, publicUrl)) + "/id/" + grant.orgId() + "/" + grant.userId());
+            body.put("token_type", access.isPresent() ? "access_token" : "refresh_token");
+            access.ifPresent(a -> {
+                body.put("exp", a.expiresAt().getEpochSecond());
+                body.put("iat", a.issuedAt().getEpochSecond());
+                body.put("nbf", a.issuedAt().getEpochSecond());
+            });
+        }
+        ctx.status(200).contentType("application/json;charset=UTF-8").result(body.toString());
+    }
+
     /** Dynamic client registration is not supported: the endpoint answers 401 invalid_client. */
     public void register(Context ctx) {
         oauthError(ctx, OAuthError.invalidClientCredentials());

@@ -35,6 +35,6 @@ final class RandomTokens {
 
     /** An opaque access token, {@code <15-char org Id>!<random>} as Salesforce's session Ids look. */
     static String opaque(String orgId15) {
-        return orgId15 + "!AQ" + bytes(72).replace('-', '.').replace('_', '.');
+        return orgId15 + "!AQ" + bytes(72).replace('-', 'x').replace('_', 'Z');
     }
 }

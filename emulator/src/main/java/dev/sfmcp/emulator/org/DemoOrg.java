@@ -44,7 +44,12 @@ public final class DemoOrg {
 
     /** Builds the demo org with the given servers active. */
     public static Org create(Clock clock, Collection<String> activeServers) {
-        Org org = Org.builder(ORG_ID, "Acme", "acme").activeServers(activeServers).build(clock);
+        return create(clock, activeServers, 2048);
+    }
+
+    /** Builds the demo org with a signing key of the given size. */
+    public static Org create(Clock clock, Collection<String> activeServers, int signingKeyBits) {
+        Org org = Org.builder(ORG_ID, "Acme", "acme").activeServers(activeServers).signingKeyBits(signingKeyBits).build(clock);
         org.apps().install(demoApp());
         String orgId = org.id();
         org.putUser(UserRecord.of("005Kd000001ADMN", "admin@acme.example", orgId, SYSTEM_ADMINISTRATOR,

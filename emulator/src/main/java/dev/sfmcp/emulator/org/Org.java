@@ -30,7 +30,9 @@ public final class Org {
     private final Environment environment;
     private final String instanceName;
     private final Duration sessionTimeout;
-    private final RSAKey signingKey;
+    private final Clock clock;
+    private final int signingKeyBits;
+    private volatile RSAKey signingKey;
     private final ExternalClientApps apps;
     private final McpServerStates servers;
     private final Map<String, OrgUser> usersByName = new ConcurrentHashMap<>();
@@ -51,7 +53,9 @@ public final class Org {
         }
         this.instanceName = b.instanceName;
         this.sessionTimeout = b.sessionTimeout;
-        this.signingKey = b.signingKey != null ? b.signingKey : generateKey(id, clock);
+        this.clock = clock;
+        this.signingKeyBits = b.signingKeyBits;
+        this.signingKey = b.signingKey; // generated on first use otherwise: key generation must not slow org loading
         this.apps = new ExternalClientApps(clock);
         this.servers = new McpServerStates(clock, b.activeServers);
     }
@@ -61,10 +65,10 @@ public final class Org {
         return new Builder(id, name, myDomain);
     }
 
-    private static RSAKey generateKey(String orgId, Clock clock) {
+    private static RSAKey generateKey(String orgId, int bits, Clock clock) {
         try {
             // kid as Salesforce writes it: CORE_ATJWT.<15-char org Id>.<epoch ms>
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+            return new RSAKeyGenerator(bits, bits < 2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
                     .keyID("CORE_ATJWT." + orgId.substring(0, 15) + "." + clock.millis()).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate the org's signing key", e);
@@ -101,8 +105,19 @@ public final class Org {
         return sessionTimeout;
     }
 
+    /** The org's RS256 key pair: the fixture's, or one generated on first use. */
     public RSAKey signingKey() {
-        return signingKey;
+        RSAKey key = signingKey;
+        if (key == null) {
+            synchronized (this) {
+                key = signingKey;
+                if (key == null) {
+                    key = generateKey(id, signingKeyBits, clock);
+                    signingKey = key;
+                }
+            }
+        }
+        return key;
     }
 
     public ExternalClientApps apps() {
@@ -133,6 +148,10 @@ public final class Org {
         if (userId == null || !(userId.length() == 15 || userId.length() == 18)) {
             return Optional.empty();
         }
+        OrgUser direct = usersById.get(userId); // the gateway's per-call lookup: no checksum work for 18-char Ids
+        if (direct != null) {
+            return Optional.of(direct);
+        }
         try {
             return Optional.ofNullable(usersById.get(SalesforceId.eighteen(userId)));
         } catch (IllegalArgumentException e) {
@@ -153,6 +172,7 @@ public final class Org {
         private String instanceName = "NA224";
         private Duration sessionTimeout = DEFAULT_SESSION_TIMEOUT;
         private RSAKey signingKey;
+        private int signingKeyBits = 2048;
         private Collection<String> activeServers = List.of();
 
         private Builder(String id, String name, String myDomain) {
@@ -166,6 +186,14 @@ public final class Org {
         public Builder sessionTimeout(Duration v) { sessionTimeout = Objects.requireNonNull(v); return this; }
         /** A fixture-given key (with a private part); by default one is generated at start. */
         public Builder signingKey(RSAKey v) { signingKey = v; return this; }
+        /** The size of a generated key; 2048 as Salesforce's, smaller only for load tests. */
+        public Builder signingKeyBits(int v) {
+            if (v != 1024 && v != 2048 && v != 3072 && v != 4096) {
+                throw new IllegalArgumentException("signing key bits must be 1024, 2048, 3072 or 4096, not " + v);
+            }
+            signingKeyBits = v;
+            return this;
+        }
         public Builder activeServers(Collection<String> v) { activeServers = List.copyOf(v); return this; }
 
         public Org build(Clock clock) {
