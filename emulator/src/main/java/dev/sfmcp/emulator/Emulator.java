@@ -28,7 +28,11 @@ import dev.sfmcp.emulator.mcp.SessionRegistry;
 import dev.sfmcp.emulator.mcp.TransportRejection;
 import dev.sfmcp.emulator.oauth.GatewayAuthenticator;
 import dev.sfmcp.emulator.oauth.NoAuthAuthenticator;
-import dev.sfmcp.emulator.oauth.PendingOAuthAuthenticator;
+import dev.sfmcp.emulator.admin.OrgRoutes;
+import dev.sfmcp.emulator.oauth.AuthorizationServer;
+import dev.sfmcp.emulator.org.DemoOrg;
+import dev.sfmcp.emulator.org.Org;
+import dev.sfmcp.emulator.org.OrgRegistry;
 import dev.sfmcp.emulator.org.EmulatorClock;
 import dev.sfmcp.emulator.org.McpServerStates;
 import dev.sfmcp.emulator.tools.ToolCatalog;
@@ -59,6 +63,8 @@ public final class Emulator implements AutoCloseable {
     private final ToolOperations operations = new ToolOperations();
     private final FaultInjector faults = new FaultInjector();
     private final RequestJournal journal;
+    private final OrgRegistry orgs = new OrgRegistry();
+    private final AuthorizationServer authorizationServer;
     private volatile GatewayAuthenticator authenticator;
     private Javalin app;
 
@@ -74,7 +80,18 @@ public final class Emulator implements AutoCloseable {
         this.journal = new RequestJournal(Math.max(1, config.journalSize()), config.journalMaxText());
         this.journal.setEnabled(config.journalSize() > 0);
         SobjectOperations.registerAll(operations);
-        this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : new PendingOAuthAuthenticator();
+        this.servers.setActivationDelay(config.serverActivationDelay());
+        // STAND-IN until the fixtures issue loads orgs: the demo org, built in code
+        addOrg(DemoOrg.create(clock, config.activeServers(), config.signingKeyBits()));
+        this.authorizationServer = new AuthorizationServer(clock, orgs, config.oauthSettings());
+        this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : authorizationServer.gatewayAuthenticator();
+    }
+
+    /** Adds an org, giving it the configured propagation and activation delays. */
+    public Org addOrg(Org org) {
+        org.apps().setPropagationDelay(config.appPropagationDelay());
+        org.servers().setActivationDelay(config.serverActivationDelay());
+        return orgs.add(org);
     }
 
     /** Starts listening; throws {@link PortInUseException} when the port is taken. */
@@ -87,7 +104,7 @@ public final class Emulator implements AutoCloseable {
         McpTransport transport = new McpTransport(json, sessions, dispatcher, faults, principal -> { });
         JournalRecorder recorder = new JournalRecorder(journal, clock);
         McpGateway gateway = new McpGateway(new OriginPolicy(config.allowedOrigins(), config.publicUrl()),
-                () -> authenticator, servers, transport, config.inactiveServerStatus(), config.publicUrl(), recorder);
+                () -> authenticator, this::serverStatesFor, transport, config.inactiveServerStatus(), config.publicUrl(), recorder);
         ClockRoutes clockRoutes = new ClockRoutes(clock, json);
         JournalRoutes journalRoutes = new JournalRoutes(journal, json);
         FaultRoutes faultRoutes = new FaultRoutes(faults, json, java.util.EnumSet.of(FaultType.EXHAUST_QUOTA));
@@ -107,6 +124,8 @@ public final class Emulator implements AutoCloseable {
             journalRoutes.register(cfg.routes);
             faultRoutes.register(cfg.routes);
             cfg.routes.after("/platform/mcp/<path>", ctx -> recorder.finish(ctx, System.nanoTime()));
+            new OrgRoutes(orgs, authorizationServer, clock, json).register(cfg.routes);
+            authorizationServer.register(cfg.routes);
             for (HandlerType method : new HandlerType[] {HandlerType.POST, HandlerType.GET, HandlerType.DELETE,
                     HandlerType.PUT, HandlerType.PATCH}) {
                 cfg.routes.addHttpHandler(method, "/platform/mcp/<path>", gateway::handle);
@@ -140,6 +159,10 @@ public final class Emulator implements AutoCloseable {
         }
         if (config.noAuth()) {
             LOG.warn("--no-auth is on: the MCP endpoint accepts requests WITHOUT a token. Use it for protocol tests only.");
+        }
+        if (config.autoLogin()) {
+            LOG.warn("--auto-login is on: /services/oauth2/authorize logs in the login_hint user WITHOUT a password. "
+                    + "Use it for headless clients and CI only.");
         }
         return this;
     }
@@ -179,8 +202,25 @@ public final class Emulator implements AutoCloseable {
         return sessions;
     }
 
+    /** The emulator-wide server states that apply in no-auth mode; with OAuth each org has its own. */
     public McpServerStates servers() {
         return servers;
+    }
+
+    /** The orgs this emulator hosts. */
+    public OrgRegistry orgs() {
+        return orgs;
+    }
+
+    public AuthorizationServer authorizationServer() {
+        return authorizationServer;
+    }
+
+    private McpServerStates serverStatesFor(dev.sfmcp.emulator.oauth.Principal principal) {
+        if (principal.orgId() == null) {
+            return servers;
+        }
+        return orgs.byId(principal.orgId()).map(Org::servers).orElse(servers);
     }
 
     public ToolOperations operations() {

@@ -1,5 +1,7 @@
 package dev.sfmcp.emulator;
 
+import dev.sfmcp.emulator.oauth.OAuthSettings;
+import dev.sfmcp.emulator.oauth.PrmMode;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -92,6 +94,14 @@ public final class EmulatorConfig {
         inactiveServerStatus();
         bool(Option.NO_AUTH);
         bool(Option.COMPAT_TOOL_NAMES);
+        bool(Option.AUTO_LOGIN);
+        bool(Option.OIDC_ADVERTISES_PKCE);
+        bool(Option.REALISTIC_DELAYS);
+        prmMode();
+        appPropagationDelay();
+        serverActivationDelay();
+        authorizationCodeLifetime();
+        signingKeyBits();
         String url = get(Option.PUBLIC_URL);
         if (!url.isEmpty() && !url.matches("https?://[^/\\s]+(/.*)?")) {
             throw new IllegalArgumentException("--public-url must be an http(s) URL, not '" + url + "'");
@@ -194,6 +204,60 @@ public final class EmulatorConfig {
     public String adminKey() {
         String key = get(Option.ADMIN_KEY);
         return key.isEmpty() ? null : key;
+    }
+
+    public boolean autoLogin() {
+        return bool(Option.AUTO_LOGIN);
+    }
+
+    public PrmMode prmMode() {
+        String raw = get(Option.PRM_MODE);
+        return switch (raw.toLowerCase()) {
+            case "login" -> PrmMode.LOGIN;
+            case "self" -> PrmMode.SELF;
+            default -> throw new IllegalArgumentException("--prm-mode must be login or self, not '" + raw + "'");
+        };
+    }
+
+    public boolean oidcAdvertisesPkce() {
+        return bool(Option.OIDC_ADVERTISES_PKCE);
+    }
+
+    public boolean realisticDelays() {
+        return bool(Option.REALISTIC_DELAYS);
+    }
+
+    /** The ECA propagation delay new orgs get: 10 minutes in the realistic preset. */
+    public Duration appPropagationDelay() {
+        Duration configured = duration(Option.APP_PROPAGATION_DELAY);
+        return realisticDelays() ? Duration.ofMinutes(10) : configured;
+    }
+
+    /** The server activation delay new orgs get: 2 minutes in the realistic preset. */
+    public Duration serverActivationDelay() {
+        Duration configured = duration(Option.SERVER_ACTIVATION_DELAY);
+        return realisticDelays() ? Duration.ofMinutes(2) : configured;
+    }
+
+    public Duration authorizationCodeLifetime() {
+        Duration lifetime = duration(Option.AUTHORIZATION_CODE_LIFETIME);
+        if (lifetime.isZero()) {
+            throw new IllegalArgumentException("--authorization-code-lifetime must be longer than 0");
+        }
+        return lifetime;
+    }
+
+    public int signingKeyBits() {
+        int bits = integer(Option.SIGNING_KEY_BITS);
+        if (bits != 1024 && bits != 2048 && bits != 3072 && bits != 4096) {
+            throw new IllegalArgumentException("--signing-key-bits must be 1024, 2048, 3072 or 4096, not " + bits);
+        }
+        return bits;
+    }
+
+    /** The OAuth layer's settings. */
+    public OAuthSettings oauthSettings() {
+        return new OAuthSettings(autoLogin(), prmMode(), oidcAdvertisesPkce(), authorizationCodeLifetime(), publicUrl());
     }
 
     private int integer(Option option) {

@@ -22,7 +22,15 @@ public enum Option {
     INSTRUCTIONS("instructions", "", "Instructions text returned by initialize; empty uses the built-in text for the server."),
     JOURNAL_SIZE("journal-size", "1000", "Requests the request journal keeps (the oldest go first); 0 turns the journal off."),
     JOURNAL_MAX_TEXT("journal-max-text", "65536", "Characters of arguments, result or error kept per journal entry."),
-    ADMIN_KEY("admin-key", "", "When set, /_emulator requests (except /_emulator/health) need 'Authorization: Bearer KEY' or 'X-Admin-Key: KEY'.");
+    ADMIN_KEY("admin-key", "", "When set, /_emulator requests (except /_emulator/health) need 'Authorization: Bearer KEY' or 'X-Admin-Key: KEY'."),
+    AUTO_LOGIN("auto-login", "false", "Headless OAuth: authorize answers at once with the code redirect for the login_hint user, without the login form (logged when on)."),
+    PRM_MODE("prm-mode", "login", "Protected resource metadata shape: login (authorization server = the login host, as live since 2026-08-27) or self (the 2026-08-13 shape: the resource URL, with path-suffixed metadata)."),
+    OIDC_ADVERTISES_PKCE("oidc-advertises-pkce", "true", "Add code_challenge_methods_supported [\"S256\"] to the login hosts' OpenID configuration; false reproduces the real document, which lacks it."),
+    REALISTIC_DELAYS("realistic-delays", "false", "Realistic preset: MCP server activation takes 2 minutes and External Client App changes propagate in 10 minutes, on the emulator clock."),
+    APP_PROPAGATION_DELAY("app-propagation-delay", "0s", "Delay before a created or changed External Client App takes effect (overridden by --realistic-delays)."),
+    SERVER_ACTIVATION_DELAY("server-activation-delay", "0s", "Delay before an activated MCP server answers (overridden by --realistic-delays)."),
+    SIGNING_KEY_BITS("signing-key-bits", "2048", "Size of the RSA keys generated for orgs that bring none (2048 as Salesforce's; 1024 signs about 4x faster for load tests)."),
+    AUTHORIZATION_CODE_LIFETIME("authorization-code-lifetime", "15m", "How long an OAuth authorization code can be redeemed.");
 
     private final String name;
     private final String defaultValue;

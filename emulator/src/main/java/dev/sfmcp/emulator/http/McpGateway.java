@@ -11,6 +11,7 @@ import dev.sfmcp.emulator.oauth.GatewayRejection;
 import dev.sfmcp.emulator.oauth.Principal;
 import dev.sfmcp.emulator.org.McpServerStates;
 import io.javalin.http.Context;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,14 +22,19 @@ public final class McpGateway {
 
     private final OriginPolicy origins;
     private final Supplier<GatewayAuthenticator> authenticator;
-    private final McpServerStates servers;
+    private final Function<Principal, McpServerStates> servers;
     private final McpTransport transport;
     private final int inactiveStatus;
     private final String publicUrl;
     private final JournalRecorder journal;
 
-    public McpGateway(OriginPolicy origins, Supplier<GatewayAuthenticator> authenticator, McpServerStates servers,
-                      McpTransport transport, int inactiveStatus, String publicUrl, JournalRecorder journal) {
+    /**
+     * @param servers the server activation states that apply to a caller: the token's org's, or the emulator-wide
+     *                ones in no-auth mode
+     */
+    public McpGateway(OriginPolicy origins, Supplier<GatewayAuthenticator> authenticator,
+                      Function<Principal, McpServerStates> servers, McpTransport transport, int inactiveStatus,
+                      String publicUrl, JournalRecorder journal) {
         this.journal = journal;
         this.origins = origins;
         this.authenticator = authenticator;
@@ -63,8 +69,9 @@ public final class McpGateway {
             GatewayResponses.answer(ctx, 404, "Not Found: " + parsed.detail());
             return;
         }
-        if (!endpoint.isCustom() && !servers.isActive(endpoint.server())) {
-            String state = servers.state(endpoint.server()) == McpServerStates.State.PENDING_ACTIVATION
+        McpServerStates orgServers = servers.apply(principal);
+        if (!endpoint.isCustom() && !orgServers.isActive(endpoint.server())) {
+            String state = orgServers.state(endpoint.server()) == McpServerStates.State.PENDING_ACTIVATION
                     ? "is being activated; try again shortly" : "is not active in this org";
             GatewayResponses.answer(ctx, inactiveStatus, "The MCP server '" + endpoint.server() + "' " + state);
             return;
