@@ -30,10 +30,17 @@ import dev.sfmcp.emulator.oauth.GatewayAuthenticator;
 import dev.sfmcp.emulator.oauth.NoAuthAuthenticator;
 import dev.sfmcp.emulator.admin.OrgRoutes;
 import dev.sfmcp.emulator.oauth.AuthorizationServer;
-import dev.sfmcp.emulator.org.DemoOrg;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.OrgRegistry;
+import dev.sfmcp.emulator.http.McpPathParser;
 import dev.sfmcp.emulator.org.EmulatorClock;
+import dev.sfmcp.emulator.org.OrgAssembly;
+import dev.sfmcp.emulator.org.OrgToolContexts;
+import dev.sfmcp.fixtures.generate.Generator;
+import dev.sfmcp.fixtures.org.LoadedOrg;
+import dev.sfmcp.fixtures.org.OrgLoader;
+import java.util.ArrayList;
+import java.util.List;
 import dev.sfmcp.emulator.org.McpServerStates;
 import dev.sfmcp.emulator.tools.ToolCatalog;
 import dev.sfmcp.emulator.tools.SobjectOperations;
@@ -64,6 +71,7 @@ public final class Emulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final RequestJournal journal;
     private final OrgRegistry orgs = new OrgRegistry();
+    private final OrgToolContexts toolContexts;
     private final AuthorizationServer authorizationServer;
     private volatile GatewayAuthenticator authenticator;
     private Javalin app;
@@ -77,19 +85,47 @@ public final class Emulator implements AutoCloseable {
         this.clock = clock;
         this.sessions = new SessionRegistry(clock, config.sessionIdleTimeout());
         this.servers = new McpServerStates(clock, config.activeServers());
+        this.toolContexts = new OrgToolContexts(orgs, clock, config.noAuthUser());
         this.journal = new RequestJournal(Math.max(1, config.journalSize()), config.journalMaxText());
         this.journal.setEnabled(config.journalSize() > 0);
         SobjectOperations.registerAll(operations);
         this.servers.setActivationDelay(config.serverActivationDelay());
-        // STAND-IN until the fixtures issue loads orgs: the demo org, built in code
-        addOrg(DemoOrg.create(clock, config.activeServers(), config.signingKeyBits()));
+        loadOrgs();
+        operations.resolver(toolContexts);
         this.authorizationServer = new AuthorizationServer(clock, orgs, config.oauthSettings());
         this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : authorizationServer.gatewayAuthenticator();
+    }
+
+    /** Loads the configured fixtures, or the demo org, and generates the requested records into the first org. */
+    private void loadOrgs() {
+        List<LoadedOrg> loaded = new ArrayList<>();
+        if (!config.fixtures().isEmpty()) {
+            loaded.addAll(OrgLoader.load(clock, config.fixtures()));
+        } else if (config.demo()) {
+            loaded.add(dev.sfmcp.fixtures.demo.DemoOrg.load(clock));
+        }
+        if (!config.generate().isEmpty()) {
+            if (loaded.isEmpty()) {
+                throw new IllegalArgumentException("--generate needs an org: give --fixture or keep the demo org");
+            }
+            new Generator(42).fill(loaded.get(0), Generator.parseCounts(config.generate()));
+            loaded.get(0).markLoaded();
+        }
+        for (LoadedOrg data : loaded) {
+            addOrg(OrgAssembly.of(data, clock, config.signingKeyBits()));
+        }
     }
 
     /** Adds an org, giving it the configured propagation and activation delays. */
     public Org addOrg(Org org) {
         org.apps().setPropagationDelay(config.appPropagationDelay());
+        config.activeServersOverride().ifPresent(active -> {
+            McpPathParser.sobjectServers().forEach(org.servers()::deactivate);
+            active.forEach(org.servers()::activate);
+        });
+        if (config.apiRequestLimit() != null) {
+            org.quota().setLimit(config.apiRequestLimit());
+        }
         org.servers().setActivationDelay(config.serverActivationDelay());
         return orgs.add(org);
     }
@@ -218,7 +254,7 @@ public final class Emulator implements AutoCloseable {
 
     private McpServerStates serverStatesFor(dev.sfmcp.emulator.oauth.Principal principal) {
         if (principal.orgId() == null) {
-            return servers;
+            return toolContexts.orgOf(principal).map(Org::servers).orElse(servers);
         }
         return orgs.byId(principal.orgId()).map(Org::servers).orElse(servers);
     }

@@ -41,6 +41,7 @@ public final class EmulatorConfig {
                 values.put(option, fromEnv.trim());
             }
         }
+        java.util.Set<Option> given = java.util.EnumSet.noneOf(Option.class);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -66,7 +67,12 @@ public final class EmulatorConfig {
                     throw new IllegalArgumentException("option '--" + name + "' needs a value");
                 }
             }
-            values.put(option, value.trim());
+            if (option.isRepeatable() && given.contains(option) && !values.get(option).isEmpty()) {
+                values.put(option, values.get(option) + "," + value.trim());
+            } else {
+                values.put(option, value.trim());
+            }
+            given.add(option);
         }
         EmulatorConfig config = new EmulatorConfig(values);
         config.validate();
@@ -91,6 +97,13 @@ public final class EmulatorConfig {
         toolsPageSize();
         journalSize();
         journalMaxText();
+        apiRequestLimit();
+        bool(Option.DEMO);
+        for (String spec : generate()) {
+            if (!spec.matches("[A-Za-z_][A-Za-z0-9_]*=\\d+")) {
+                throw new IllegalArgumentException("--generate takes Object=N, not '" + spec + "'");
+            }
+        }
         inactiveServerStatus();
         bool(Option.NO_AUTH);
         bool(Option.COMPAT_TOOL_NAMES);
@@ -133,8 +146,16 @@ public final class EmulatorConfig {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** The servers active everywhere: the override, or all four sObject servers when none is given. */
     public Set<String> activeServers() {
-        return list(Option.ACTIVE_SERVERS);
+        Set<String> given = list(Option.ACTIVE_SERVERS);
+        return given.isEmpty() ? new java.util.LinkedHashSet<>(dev.sfmcp.emulator.http.McpPathParser.sobjectServers()) : given;
+    }
+
+    /** The --active-servers override of every org's fixture, when given. */
+    public java.util.Optional<Set<String>> activeServersOverride() {
+        Set<String> given = list(Option.ACTIVE_SERVERS);
+        return given.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(given);
     }
 
     public boolean noAuth() {
@@ -204,6 +225,43 @@ public final class EmulatorConfig {
     public String adminKey() {
         String key = get(Option.ADMIN_KEY);
         return key.isEmpty() ? null : key;
+    }
+
+    /** The fixture files to load, in order. */
+    public java.util.List<java.nio.file.Path> fixtures() {
+        return list(Option.FIXTURE).stream().map(java.nio.file.Path::of).toList();
+    }
+
+    public boolean demo() {
+        return bool(Option.DEMO);
+    }
+
+    /** The --generate specs, e.g. {@code Account=1000}. */
+    public java.util.List<String> generate() {
+        return java.util.List.copyOf(list(Option.GENERATE));
+    }
+
+    /** The --no-auth user, or null for the default. */
+    public String noAuthUser() {
+        String user = get(Option.NO_AUTH_USER);
+        return user.isEmpty() ? null : user;
+    }
+
+    /** The DailyApiRequests override, or null to keep each org's. */
+    public Long apiRequestLimit() {
+        String raw = get(Option.API_REQUEST_LIMIT);
+        if (raw.isEmpty()) {
+            return null;
+        }
+        try {
+            long limit = Long.parseLong(raw);
+            if (limit < 0) {
+                throw new NumberFormatException();
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--api-request-limit must be a whole number of 0 or more, not '" + raw + "'");
+        }
     }
 
     public boolean autoLogin() {

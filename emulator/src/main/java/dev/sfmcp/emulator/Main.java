@@ -31,6 +31,10 @@ public final class Main {
             System.err.println("sfmcp-emulator: " + e.getMessage());
             System.exit(1);
             return;
+        } catch (dev.sfmcp.fixtures.format.FixtureException | IllegalArgumentException e) {
+            System.err.println("sfmcp-emulator: " + e.getMessage());
+            System.exit(2);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "sfmcp-shutdown"));
         Logger log = LoggerFactory.getLogger(Main.class);

@@ -9,8 +9,8 @@ public enum Option {
     PORT("port", "8080", "TCP port to listen on."),
     HOST("host", "127.0.0.1", "Interface to bind; 0.0.0.0 to listen on every interface (the Docker image does)."),
     PUBLIC_URL("public-url", "", "Base URL written into discovery documents and record URLs; by default it is built from each request's Host and X-Forwarded-* headers."),
-    ACTIVE_SERVERS("active-servers", "platform/sobject-reads,platform/sobject-mutations,platform/sobject-deletes,platform/sobject-all",
-            "Comma-separated MCP servers that are active; any other known server answers as inactive."),
+    ACTIVE_SERVERS("active-servers", "",
+            "Comma-separated MCP servers active in every org, overriding the fixtures; by default each org's fixture decides (the demo org: all four)."),
     NO_AUTH("no-auth", "false", "Protocol-test mode: the MCP endpoint accepts requests without a token (logged loudly). Never the default."),
     SESSION_IDLE_TIMEOUT("session-idle-timeout", "30m", "Idle time after which an MCP session expires and answers 404 (e.g. 30m, 90s, 2h)."),
     ALLOWED_ORIGINS("allowed-origins", "", "Comma-separated extra browser origins allowed on the MCP endpoint; loopback origins are always allowed."),
@@ -30,7 +30,12 @@ public enum Option {
     APP_PROPAGATION_DELAY("app-propagation-delay", "0s", "Delay before a created or changed External Client App takes effect (overridden by --realistic-delays)."),
     SERVER_ACTIVATION_DELAY("server-activation-delay", "0s", "Delay before an activated MCP server answers (overridden by --realistic-delays)."),
     SIGNING_KEY_BITS("signing-key-bits", "2048", "Size of the RSA keys generated for orgs that bring none (2048 as Salesforce's; 1024 signs about 4x faster for load tests)."),
-    AUTHORIZATION_CODE_LIFETIME("authorization-code-lifetime", "15m", "How long an OAuth authorization code can be redeemed.");
+    AUTHORIZATION_CODE_LIFETIME("authorization-code-lifetime", "15m", "How long an OAuth authorization code can be redeemed."),
+    FIXTURE("fixture", "", "Org definition file (YAML or JSON) to load; repeat the option (or separate with commas) for several orgs."),
+    DEMO("demo", "true", "Load the built-in demo org (My Domain acme) when no --fixture is given; --demo=false starts with no org."),
+    GENERATE("generate", "", "Synthetic records to add to the first org at start, e.g. Account=1000,Contact=3000 (seeded, reproducible)."),
+    NO_AUTH_USER("no-auth-user", "", "Username that tool calls run as in --no-auth mode; default: the first org's first active System Administrator."),
+    API_REQUEST_LIMIT("api-request-limit", "", "DailyApiRequests limit for every loaded org, overriding the fixture and the edition formula.");
 
     private final String name;
     private final String defaultValue;
@@ -63,6 +68,11 @@ public enum Option {
     /** Whether the option is a switch that may be given without a value ({@code --no-auth}). */
     public boolean isSwitch() {
         return "false".equals(defaultValue) || "true".equals(defaultValue);
+    }
+
+    /** Whether giving the option twice adds a value instead of replacing it. */
+    public boolean isRepeatable() {
+        return this == FIXTURE || this == GENERATE;
     }
 
     /** The option with this command-line name, or null. */

@@ -70,7 +70,7 @@ public final class McpDispatcher {
             case "ping" -> DispatchResult.of("{}");
             case "tools/list" -> DispatchResult.of(toolsList(session, endpoint, params));
             case "tools/call" -> {
-                ObjectNode result = toolsCall(endpoint, principal, params);
+                ObjectNode result = toolsCall(session, endpoint, principal, params);
                 yield new DispatchResult(write(result), result.path("isError").asBoolean());
             }
             case "prompts/list" -> DispatchResult.of(write(promptsList(endpoint, principal, params)));
@@ -130,7 +130,7 @@ public final class McpDispatcher {
         return result;
     }
 
-    private ObjectNode toolsCall(McpEndpoint endpoint, Principal principal, JsonNode params) {
+    private ObjectNode toolsCall(McpSession session, McpEndpoint endpoint, Principal principal, JsonNode params) {
         if (params == null || !params.isObject()) {
             throw new McpProtocolException(JsonRpcError.invalidParams("Invalid params: tools/call needs params with a tool name"));
         }
@@ -156,7 +156,7 @@ public final class McpDispatcher {
         if (mistake.isPresent()) {
             return renderToolResult(ToolResult.failure(mistake.get()));
         }
-        return renderToolResult(operations.run(new ToolCall(tool, arguments, endpoint, principal)));
+        return renderToolResult(operations.run(new ToolCall(tool, arguments, endpoint, principal, session.clientName(), session.clientIp())));
     }
 
     /** A tool result as MCP's CallToolResult: structuredContent plus the same JSON as text, or isError with the REST error array. */

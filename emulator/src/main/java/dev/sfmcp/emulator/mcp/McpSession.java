@@ -14,10 +14,13 @@ public final class McpSession {
     private final String bindingKey;
     private final String protocolVersion;
     private final String clientName;
+    private final String clientIp;
     private volatile Instant lastSeen;
     private volatile boolean initialized;
 
-    McpSession(String id, McpEndpoint endpoint, String bindingKey, String protocolVersion, String clientName, Instant now) {
+    McpSession(String id, McpEndpoint endpoint, String bindingKey, String protocolVersion, String clientName, String clientIp,
+               Instant now) {
+        this.clientIp = clientIp;
         this.id = id;
         this.endpointPath = endpoint.path();
         this.bindingKey = bindingKey;
@@ -36,6 +39,11 @@ public final class McpSession {
 
     public String clientName() {
         return clientName;
+    }
+
+    /** The address the session was opened from. */
+    public String clientIp() {
+        return clientIp;
     }
 
     public boolean initialized() {

@@ -143,7 +143,7 @@ public final class McpTransport {
         String version = ProtocolVersion.negotiate(requested.asText());
         String clientName = params.path("clientInfo").path("name").asText("unknown");
         applyFault(ctx, null, endpoint, principal, "initialize", null);
-        McpSession session = sessions.open(endpoint, principal.sessionBindingKey(), version, clientName);
+        McpSession session = sessions.open(endpoint, principal.sessionBindingKey(), version, clientName, ctx.ip());
         ctx.header(SESSION_HEADER, session.id());
         String result = write(dispatcher.initializeResult(endpoint, version));
         journal(ctx, session, "initialize", null, params, result, null, false);

@@ -25,12 +25,12 @@ public final class SessionRegistry {
         this.idleTimeout = idleTimeout;
     }
 
-    public McpSession open(McpEndpoint endpoint, String callerKey, String protocolVersion, String clientName) {
+    public McpSession open(McpEndpoint endpoint, String callerKey, String protocolVersion, String clientName, String clientIp) {
         sweep();
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         McpSession session = new McpSession(HexFormat.of().formatHex(bytes), endpoint, callerKey, protocolVersion,
-                clientName, clock.instant());
+                clientName, clientIp, clock.instant());
         sessions.put(session.id(), session);
         return session;
     }

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.sfmcp.emulator.http.Environment;
+import dev.sfmcp.fixtures.org.LoadedOrg;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -35,6 +36,9 @@ public final class Org {
     private volatile RSAKey signingKey;
     private final ExternalClientApps apps;
     private final McpServerStates servers;
+    private final LoadedOrg data;
+    private final ApiQuota quota;
+    private final EventLog eventLog;
     private final Map<String, OrgUser> usersByName = new ConcurrentHashMap<>();
     private final Map<String, OrgUser> usersById = new ConcurrentHashMap<>();
 
@@ -58,6 +62,24 @@ public final class Org {
         this.signingKey = b.signingKey; // generated on first use otherwise: key generation must not slow org loading
         this.apps = new ExternalClientApps(clock);
         this.servers = new McpServerStates(clock, b.activeServers);
+        this.data = b.data;
+        this.quota = new ApiQuota(clock, b.apiRequestLimit);
+        this.eventLog = new EventLog(b.eventLogCapacity);
+    }
+
+    /** The org's records, schema and security model, when it was loaded from a fixture. */
+    public Optional<LoadedOrg> data() {
+        return Optional.ofNullable(data);
+    }
+
+    /** The org's DailyApiRequests quota, counted over a rolling 24 hours. */
+    public ApiQuota quota() {
+        return quota;
+    }
+
+    /** The org's ApiTotalUsage events. */
+    public EventLog eventLog() {
+        return eventLog;
     }
 
     /** A builder; {@code id} is the org's 15- or 18-character Id ({@code 00D...}). */
@@ -174,6 +196,9 @@ public final class Org {
         private RSAKey signingKey;
         private int signingKeyBits = 2048;
         private Collection<String> activeServers = List.of();
+        private LoadedOrg data;
+        private long apiRequestLimit = 100_000;
+        private int eventLogCapacity = 100_000;
 
         private Builder(String id, String name, String myDomain) {
             this.id = id;
@@ -195,6 +220,10 @@ public final class Org {
             return this;
         }
         public Builder activeServers(Collection<String> v) { activeServers = List.copyOf(v); return this; }
+        /** The records, schema and security model behind the org. */
+        public Builder data(LoadedOrg v) { data = v; return this; }
+        public Builder apiRequestLimit(long v) { apiRequestLimit = v; return this; }
+        public Builder eventLogCapacity(int v) { eventLogCapacity = v; return this; }
 
         public Org build(Clock clock) {
             return new Org(this, clock);

@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * getUserInfo: the live shape {@code {"identity":{...},"userTimeAndLocale":{...}}}, on the emulator's clock in the
- * user's time zone. {@code localTimeIso} is not ISO-8601 on the real service either ("6 Sep 2026, 06:24 PM UTC").
+ * user's time zone; {@code localTimeIso} is neither ISO-8601 nor local on the real service ("6 Sep 2026, 06:24 PM UTC"
+ * for a Los Angeles user whose humanReadableTime is "Sunday, 11:24 AM"), and the emulator prints it the same way.
  */
 public final class GetUserInfoOperation implements ContextualOperation {
 
@@ -37,7 +38,8 @@ public final class GetUserInfoOperation implements ContextualOperation {
         identity.put("username", who.username());
         ObjectNode time = result.putObject("userTimeAndLocale");
         time.put("humanReadableTime", now.format(HUMAN));
-        time.put("localTimeIso", now.format(LOCAL) + " " + zone.getDisplayName(java.time.format.TextStyle.SHORT, Locale.US));
+        // the live service prints this one in UTC whatever the user's zone ("6 Sep 2026, 06:24 PM UTC" beside "11:24 AM")
+        time.put("localTimeIso", ZonedDateTime.ofInstant(context.clock().instant(), java.time.ZoneOffset.UTC).format(LOCAL) + " UTC");
         time.put("localeCode", who.locale());
         time.put("timeZoneIana", who.timeZone());
         return ToolResult.success(result);

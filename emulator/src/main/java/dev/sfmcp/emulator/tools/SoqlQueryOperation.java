@@ -7,6 +7,6 @@ public final class SoqlQueryOperation implements ContextualOperation {
 
     @Override
     public ToolResult run(ToolCall call, ToolContext context) {
-        return ToolResult.success(context.queries().query(context.view(), call.arguments().get("q").asText(), QueryOptions.defaults()));
+        return ToolResult.success(context.engine().query(context.view(), call.arguments().get("q").asText(), QueryOptions.defaults()));
     }
 }

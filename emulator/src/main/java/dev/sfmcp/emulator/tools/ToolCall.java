@@ -6,7 +6,8 @@ import dev.sfmcp.emulator.oauth.Principal;
 
 /**
  * One {@code tools/call} on its way to an operation: the tool, its arguments with aliases already mapped to the
- * advertised names, the endpoint it came through and who is calling.
+ * advertised names, the endpoint it came through, who is calling, and from which client and address.
  */
-public record ToolCall(ToolDefinition tool, ObjectNode arguments, McpEndpoint endpoint, Principal principal) {
+public record ToolCall(ToolDefinition tool, ObjectNode arguments, McpEndpoint endpoint, Principal principal,
+                       String clientName, String clientIp) {
 }

@@ -14,6 +14,8 @@ public final class ToolOperations {
 
     /** The errorCode of the answer for an operation that is not built; deliberately not a Salesforce code. */
     public static final String NOT_BUILT = "EMULATOR_NOT_IMPLEMENTED";
+    /** The REST errorCode once the org's daily API requests are used up. */
+    public static final String LIMIT_EXCEEDED = "REQUEST_LIMIT_EXCEEDED";
 
     private final Map<String, ContextualOperation> operations = new ConcurrentHashMap<>();
     private volatile ToolContextResolver resolver;
@@ -37,10 +39,24 @@ public final class ToolOperations {
                             + call.tool().operation() + (contexts == null ? ", no org is loaded" : "")
                             + "). Its tools/list entry is real; calling it is not built.", 501));
         }
+        ToolContext context;
         try {
-            return operation.run(call, contexts.resolve(call.principal()));
+            context = contexts.resolve(call.principal());
         } catch (SalesforceException e) {
             return ToolResult.failure(e.errors());
         }
+        RestResource resource = RestResource.of(call, context.apiVersion());
+        if (!context.accounting().charge()) {
+            context.accounting().record(call, resource, 403, false);
+            return ToolResult.failure(SalesforceError.of(LIMIT_EXCEEDED, "TotalRequests Limit exceeded.", 403));
+        }
+        ToolResult result;
+        try {
+            result = operation.run(call, context);
+        } catch (SalesforceException e) {
+            result = ToolResult.failure(e.errors());
+        }
+        context.accounting().record(call, resource, result.isError() ? result.errors().get(0).httpStatus() : resource.successStatus(), true);
+        return result;
     }
 }

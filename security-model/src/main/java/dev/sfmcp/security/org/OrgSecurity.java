@@ -185,6 +185,11 @@ public final class OrgSecurity {
         return profiles.values().stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
     }
 
+    /** A permission set by Id (including those that came with a permission set group). */
+    public synchronized Optional<PermissionSet> permissionSet(String setId) {
+        return Optional.ofNullable(permissionSets.get(setId));
+    }
+
     public synchronized Optional<Role> role(String roleId) {
         return Optional.ofNullable(roles.get(roleId));
     }
