@@ -86,13 +86,16 @@ class JavaSdkClientTest {
     }
 
     @Test
-    void anUnbuiltToolIsAToolErrorTheSdkSurfaces() {
+    void toolResultsAndToolErrorsReachTheSdk() {
         McpSyncClient client = client("/platform/mcp/v1/platform/sobject-reads");
         client.initialize();
-        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("soqlQuery", Map.of("q", "SELECT Id FROM Account")));
-        assertTrue(result.isError());
-        String text = ((McpSchema.TextContent) result.content().get(0)).text();
-        assertTrue(text.contains("EMULATOR_NOT_IMPLEMENTED"), text);
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("soqlQuery", Map.of("q", "SELECT Id FROM Account LIMIT 3")));
+        assertTrue(!result.isError());
+        assertEquals(3, ((Map<?, ?>) result.structuredContent()).get("totalSize"));
+        McpSchema.CallToolResult error = client.callTool(new McpSchema.CallToolRequest("soqlQuery", Map.of("q", "SELECT Nope FROM Account")));
+        assertTrue(error.isError());
+        String text = ((McpSchema.TextContent) error.content().get(0)).text();
+        assertTrue(text.contains("\"errorCode\":\"INVALID_FIELD\"") && text.contains("No such column 'Nope' on entity 'Account'"), text);
         assertThrows(RuntimeException.class, () -> client.callTool(new McpSchema.CallToolRequest("deleteSobjectRecord", Map.of())));
         client.closeGracefully();
     }

@@ -280,16 +280,17 @@ class McpTransportHttpTest {
     }
 
     @Test
-    void unknownToolIsAJsonRpcErrorAndAnUnbuiltOneATooLError() {
+    void unknownToolIsAJsonRpcErrorAndAKnownOneRunsInTheDemoOrg() {
         String session = initialize(READS, "2025-11-25");
         call(READS, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"createSobjectRecord\",\"arguments\":{}}}")
                 .then().statusCode(200).body("error.code", equalTo(-32602)).body("error.message", equalTo("Unknown tool: createSobjectRecord"));
         call(READS, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"soql_query\",\"arguments\":{}}}")
                 .then().statusCode(200).body("error.message", equalTo("Unknown tool: soql_query"));
         call(READS, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"soqlQuery\",\"arguments\":{\"q\":\"SELECT Id FROM Account LIMIT 1\"}}}")
-                .then().statusCode(200).body("result.isError", equalTo(true))
+                .then().statusCode(200).body("result.isError", equalTo(false))
                 .body("result.content[0].type", equalTo("text"))
-                .body("result.content[0].text", containsString("EMULATOR_NOT_IMPLEMENTED"));
+                .body("result.structuredContent.totalSize", equalTo(1))
+                .body("result.structuredContent.records[0].attributes.type", equalTo("Account"));
     }
 
     @Test
@@ -300,9 +301,11 @@ class McpTransportHttpTest {
                 .body("result.content[0].text", containsString("Missing required argument 'q'"));
         call(READS, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"soqlQuery\",\"arguments\":{\"q\":5}}}")
                 .then().statusCode(200).body("result.isError", equalTo(true)).body("result.content[0].text", containsString("must be a string"));
-        // the alias 'query' satisfies the required 'q': the call reaches the (unbuilt) operation
-        call(READS, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"soqlQuery\",\"arguments\":{\"query\":\"SELECT Id FROM Account\"}}}")
-                .then().statusCode(200).body("result.content[0].text", containsString("EMULATOR_NOT_IMPLEMENTED"));
+        // the alias 'query' satisfies the required 'q'; when both are sent, 'q' wins
+        call(READS, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"soqlQuery\",\"arguments\":{\"query\":\"SELECT COUNT() FROM Account\"}}}")
+                .then().statusCode(200).body("result.isError", equalTo(false)).body("result.structuredContent.records.size()", equalTo(0));
+        call(READS, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"soqlQuery\",\"arguments\":{\"q\":\"SELECT Id FROM Account LIMIT 2\",\"query\":\"nonsense\"}}}")
+                .then().statusCode(200).body("result.isError", equalTo(false)).body("result.structuredContent.totalSize", equalTo(2));
     }
 
     @Test

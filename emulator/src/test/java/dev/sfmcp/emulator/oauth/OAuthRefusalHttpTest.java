@@ -420,7 +420,7 @@ class OAuthRefusalHttpTest {
     void opaqueTokensWorkAtTheLoginHostButNotAtTheGateway() {
         Response tokens = client.tokens(LOGIN, "opaque-app", "rep@acme.example");
         String opaque = tokens.jsonPath().getString("access_token");
-        assertTrue(opaque.startsWith("00DKd000001ACME!"), opaque);
+        assertTrue(opaque.startsWith(acme.id15() + "!"), opaque);
         assertEquals(null, tokens.jsonPath().getString("token_format"));
         refused(READS, opaque);
         client.http().header("Authorization", "Bearer " + opaque).get(LOGIN + "/services/oauth2/userinfo")
@@ -565,12 +565,12 @@ class OAuthRefusalHttpTest {
         Response tokens = client.tokens(LOGIN, "sfmcp-demo-client", "manager@acme.example");
         String access = tokens.jsonPath().getString("access_token");
         client.http().header("Authorization", "Bearer " + access).get(LOGIN + "/services/oauth2/userinfo").then().statusCode(200)
-                .body("user_id", equalTo("005Kd000001MNGRIA4")).body("organization_id", equalTo(acme.id()))
-                .body("preferred_username", equalTo("manager@acme.example")).body("name", equalTo("Morgan Manager"));
+                .body("user_id", equalTo(acme.user("manager@acme.example").orElseThrow().id())).body("organization_id", equalTo(acme.id()))
+                .body("preferred_username", equalTo("manager@acme.example")).body("name", equalTo(acme.user("manager@acme.example").orElseThrow().displayName()));
         String id = tokens.jsonPath().getString("id");
         client.http().header("Authorization", "Bearer " + access).get(id.substring(emulator.localBaseUrl().length()))
                 .then().statusCode(200).body("username", equalTo("manager@acme.example")).body("id", equalTo(id));
-        client.http().header("Authorization", "Bearer " + access).get(LOGIN + "/id/" + acme.id() + "/005Kd000001REPAIAV")
+        client.http().header("Authorization", "Bearer " + access).get(LOGIN + "/id/" + acme.id() + "/" + acme.user("rep@acme.example").orElseThrow().id())
                 .then().statusCode(403);
         client.http().header("Authorization", "Bearer nope").get(LOGIN + "/services/oauth2/userinfo").then().statusCode(403)
                 .body(equalTo("Bad_OAuth_Token"));
