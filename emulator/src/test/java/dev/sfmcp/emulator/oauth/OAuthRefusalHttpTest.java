@@ -161,6 +161,15 @@ class OAuthRefusalHttpTest {
     }
 
     @Test
+    void offlineAccessIsTheSamePermissionAsRefreshToken() {
+        OAuthTestClient.Pkce pkce = OAuthTestClient.Pkce.create();
+        Map<String, String> redirect = OAuthTestClient.redirectParams(client.logIn(LOGIN, OAuthTestClient.authorizeParams(
+                "sfmcp-demo-client", pkce, "mcp_api offline_access"), "rep@acme.example", "emulator"));
+        client.exchange(LOGIN, "sfmcp-demo-client", redirect.get("code"), pkce.verifier()).then().statusCode(200)
+                .body("scope", equalTo("mcp_api offline_access")).body("refresh_token", startsWith("5Aep861"));
+    }
+
+    @Test
     void anAppWithoutRequiredPkceIssuesCodesWithoutAChallenge() {
         Map<String, String> redirect = OAuthTestClient.redirectParams(client.logIn(LOGIN,
                 OAuthTestClient.authorizeParams("no-pkce", null, null), "rep@acme.example", "emulator"));
