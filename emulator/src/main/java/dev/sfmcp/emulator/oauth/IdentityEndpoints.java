@@ -84,7 +84,6 @@ public final class IdentityEndpoints {
         String token = ctx.formParam("token");
         ObjectNode body = json.createObjectNode();
         Optional<AccessToken> access = verifier.verifyAny(token);
-        java.time.Instant now = clock.instant();
         Optional<RefreshToken> refresh = access.isPresent() ? Optional.empty()
                 : store.refresh(token).filter(r -> !r.grant().isRevoked() && !r.isRotatedOut());
         Grant grant = access.map(AccessToken::grant).or(() -> refresh.map(RefreshToken::grant)).orElse(null);
