@@ -196,8 +196,9 @@ public final class AuthorizeEndpoint {
             throw OAuthError.apiDisabled();
         }
         AppPolicies.checkPermittedUser(app, user);
+        boolean consentPrompted = request.get("prompt") != null && List.of(request.get("prompt").split(" ")).contains("consent");
         if (!approved && app.permittedUsersPolicyType() == PermittedUsersPolicyType.AllSelfAuthorized
-                && !approvals.has(user.id(), app.consumerKey())) {
+                && (consentPrompted || !approvals.has(user.id(), app.consumerKey()))) {
             String ticket = RandomTokens.handle();
             pending.put(ticket, new PendingApproval(org.id(), user.id(), clock.instant().plus(APPROVAL_WINDOW)));
             ctx.status(200).contentType("text/html; charset=utf-8").result(LoginPages.approvalPage(action(host),

@@ -225,6 +225,20 @@ class OAuthRefusalHttpTest {
     }
 
     @Test
+    void theApprovalPageIsShownOnceUnlessPromptAsksForConsent() {
+        OAuthTestClient.Pkce pkce = OAuthTestClient.Pkce.create();
+        Map<String, String> params = OAuthTestClient.authorizeParams("no-pkce", pkce, null);
+        Response first = client.submit(client.getAuthorize(LOGIN, params).asString(), Map.of("username", "manager@acme.example", "password", "emulator"));
+        assertTrue(first.asString().contains("Allow Access?"));
+        assertEquals(302, client.submit(first.asString(), Map.of("approve", "Allow")).statusCode());
+        Response second = client.submit(client.getAuthorize(LOGIN, params).asString(), Map.of("username", "manager@acme.example", "password", "emulator"));
+        assertEquals(302, second.statusCode(), "approved once, not asked again");
+        params.put("prompt", "consent");
+        Response third = client.submit(client.getAuthorize(LOGIN, params).asString(), Map.of("username", "manager@acme.example", "password", "emulator"));
+        assertTrue(third.asString().contains("Allow Access?"), "prompt=consent asks again");
+    }
+
+    @Test
     void denyingOnTheApprovalPageRedirectsAccessDenied() {
         Response page = client.getAuthorize(LOGIN, OAuthTestClient.authorizeParams("sfmcp-demo-client", OAuthTestClient.Pkce.create(), null));
         Response approval = client.submit(page.asString(), Map.of("username", "readonly@acme.example", "password", "emulator"));
