@@ -7,6 +7,7 @@ import dev.sfmcp.emulator.admin.AdminRequestException;
 import dev.sfmcp.emulator.admin.ClockRoutes;
 import dev.sfmcp.emulator.admin.FaultRoutes;
 import dev.sfmcp.emulator.admin.JournalRoutes;
+import dev.sfmcp.emulator.admin.OrgDataRoutes;
 import dev.sfmcp.emulator.fault.ConnectionDrop;
 import dev.sfmcp.emulator.fault.FaultInjector;
 import dev.sfmcp.emulator.fault.FaultType;
@@ -137,13 +138,14 @@ public final class Emulator implements AutoCloseable {
         McpDispatcher dispatcher = new McpDispatcher(json, catalog, operations, emptyPrompts(),
                 new ServerIdentity(config.serverName(), version, config.instructions()),
                 new McpSettings(config.catalogVariant(), config.compatToolNames(), config.toolsPageSize()));
-        McpTransport transport = new McpTransport(json, sessions, dispatcher, faults, principal -> { });
+        McpTransport transport = new McpTransport(json, sessions, dispatcher, faults, principal -> { },
+                principal -> toolContexts.orgOf(principal).ifPresent(org -> org.quota().exhaust()));
         JournalRecorder recorder = new JournalRecorder(journal, clock);
         McpGateway gateway = new McpGateway(new OriginPolicy(config.allowedOrigins(), config.publicUrl()),
                 () -> authenticator, this::serverStatesFor, transport, config.inactiveServerStatus(), config.publicUrl(), recorder);
         ClockRoutes clockRoutes = new ClockRoutes(clock, json);
         JournalRoutes journalRoutes = new JournalRoutes(journal, json);
-        FaultRoutes faultRoutes = new FaultRoutes(faults, json, java.util.EnumSet.of(FaultType.EXHAUST_QUOTA));
+        FaultRoutes faultRoutes = new FaultRoutes(faults, json);
         String adminKey = config.adminKey();
 
         app = Javalin.create(cfg -> {
@@ -158,6 +160,10 @@ public final class Emulator implements AutoCloseable {
             }
             clockRoutes.register(cfg.routes);
             journalRoutes.register(cfg.routes);
+            new OrgDataRoutes(orgs, clock, json, () -> {
+                journal.clear();
+                faults.clear();
+            }).register(cfg.routes);
             faultRoutes.register(cfg.routes);
             cfg.routes.after("/platform/mcp/<path>", ctx -> recorder.finish(ctx, System.nanoTime()));
             new OrgRoutes(orgs, authorizationServer, clock, json).register(cfg.routes);

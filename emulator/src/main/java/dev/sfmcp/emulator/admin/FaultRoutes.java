@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Fault injection: {@code POST /_emulator/faults} {"type": "HTTP_503", "match": {"server", "tool", "user", "method"},
@@ -23,15 +22,9 @@ public final class FaultRoutes {
 
     private final FaultInjector faults;
     private final ObjectMapper json;
-    private final Set<FaultType> unavailable;
-
-    /**
-     * @param unavailable fault types whose machinery is not built yet: creating one answers 501 saying so
-     */
-    public FaultRoutes(FaultInjector faults, ObjectMapper json, Set<FaultType> unavailable) {
+    public FaultRoutes(FaultInjector faults, ObjectMapper json) {
         this.faults = faults;
         this.json = json;
-        this.unavailable = unavailable;
     }
 
     public void register(RoutesConfig routes) {
@@ -64,9 +57,6 @@ public final class FaultRoutes {
             type = FaultType.valueOf(body.get("type").asText().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new AdminRequestException("unknown fault type '" + body.get("type").asText() + "'; one of " + List.of(FaultType.values()));
-        }
-        if (unavailable.contains(type)) {
-            throw new AdminRequestException(501, "the fault " + type + " needs a part of the emulator that is not built yet");
         }
         JsonNode m = body.path("match");
         FaultMatch match = new FaultMatch(text(m, "server"), text(m, "tool"), text(m, "user"), text(m, "method"));

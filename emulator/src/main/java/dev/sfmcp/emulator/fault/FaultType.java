@@ -14,7 +14,7 @@ public enum FaultType {
     EXPIRE_SESSION,
     /** The request is refused as with an expired token: 401 with error="invalid_token". */
     EXPIRE_TOKEN,
-    /** The org's daily API quota is used up (needs the quota of the tools issue). */
+    /** The caller's org's daily API requests are used up: this and later tool calls get REQUEST_LIMIT_EXCEEDED. */
     EXHAUST_QUOTA,
     /** The TCP connection is closed without an answer. */
     DROP_CONNECTION,

@@ -39,12 +39,15 @@ public final class McpTransport {
     private final McpDispatcher dispatcher;
     private final FaultInjector faults;
     private final Consumer<Principal> tokenExpirer;
+    private final Consumer<Principal> quotaExhauster;
 
     /**
-     * @param tokenExpirer what the EXPIRE_TOKEN fault does to the caller's token beyond refusing this request
+     * @param tokenExpirer   what the EXPIRE_TOKEN fault does to the caller's token beyond refusing this request
+     * @param quotaExhauster what the EXHAUST_QUOTA fault does: use up the caller's org's daily API requests
      */
     public McpTransport(ObjectMapper json, SessionRegistry sessions, McpDispatcher dispatcher, FaultInjector faults,
-                        Consumer<Principal> tokenExpirer) {
+                        Consumer<Principal> tokenExpirer, Consumer<Principal> quotaExhauster) {
+        this.quotaExhauster = quotaExhauster;
         this.json = json;
         this.sessions = sessions;
         this.dispatcher = dispatcher;
@@ -234,8 +237,9 @@ public final class McpTransport {
                 throw GatewayRejection.invalidToken();
             }
             case DROP_CONNECTION -> throw new ConnectionDrop();
+            case EXHAUST_QUOTA -> quotaExhauster.accept(principal);
             default -> {
-                // UNKNOWN_EXCEPTION and EMPTY_TOOLS_LIST are applied by the caller; EXHAUST_QUOTA by the quota
+                // UNKNOWN_EXCEPTION and EMPTY_TOOLS_LIST are applied by the caller
             }
         }
         return fired;

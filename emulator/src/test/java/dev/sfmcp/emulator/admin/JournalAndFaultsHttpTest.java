@@ -208,7 +208,6 @@ class JournalAndFaultsHttpTest {
         admin().body("{\"type\":\"EXPLODE\"}").post("/_emulator/faults").then().statusCode(400).body("message", containsString("unknown fault type"));
         admin().body("{\"type\":\"HTTP_500\",\"times\":0}").post("/_emulator/faults").then().statusCode(400).body("message", containsString("times"));
         admin().body("{\"type\":\"HTTP_500\",\"probability\":2}").post("/_emulator/faults").then().statusCode(400);
-        admin().body("{\"type\":\"EXHAUST_QUOTA\"}").post("/_emulator/faults").then().statusCode(501).body("message", containsString("not built yet"));
         admin().body("nope").post("/_emulator/faults").then().statusCode(400);
         admin().delete("/_emulator/faults/fault-999").then().statusCode(404);
     }
