@@ -23,7 +23,7 @@ import dev.sfmcp.emulator.mcp.McpProtocolException;
 import dev.sfmcp.emulator.mcp.McpSettings;
 import dev.sfmcp.emulator.mcp.McpTransport;
 import dev.sfmcp.emulator.mcp.OriginPolicy;
-import dev.sfmcp.emulator.mcp.PromptProvider;
+import dev.sfmcp.emulator.prompts.OrgPromptProvider;
 import dev.sfmcp.emulator.mcp.ServerIdentity;
 import dev.sfmcp.emulator.mcp.SessionRegistry;
 import dev.sfmcp.emulator.mcp.TransportRejection;
@@ -135,7 +135,7 @@ public final class Emulator implements AutoCloseable {
     public Emulator start() {
         String version = version();
         ToolCatalog catalog = ToolCatalog.builtIn(json);
-        McpDispatcher dispatcher = new McpDispatcher(json, catalog, operations, emptyPrompts(),
+        McpDispatcher dispatcher = new McpDispatcher(json, catalog, operations, new OrgPromptProvider(toolContexts, json),
                 new ServerIdentity(config.serverName(), version, config.instructions()),
                 new McpSettings(config.catalogVariant(), config.compatToolNames(), config.toolsPageSize()));
         McpTransport transport = new McpTransport(json, sessions, dispatcher, faults, principal -> { },
@@ -295,21 +295,6 @@ public final class Emulator implements AutoCloseable {
             return "unknown";
         }
         return props.getProperty("version", "unknown");
-    }
-
-    private PromptProvider emptyPrompts() {
-        return new PromptProvider() {
-            @Override
-            public ArrayNode list(dev.sfmcp.emulator.http.McpEndpoint endpoint, dev.sfmcp.emulator.oauth.Principal principal) {
-                return json.createArrayNode();
-            }
-
-            @Override
-            public com.fasterxml.jackson.databind.JsonNode get(dev.sfmcp.emulator.http.McpEndpoint endpoint,
-                    dev.sfmcp.emulator.oauth.Principal principal, String name, com.fasterxml.jackson.databind.JsonNode arguments) {
-                throw new McpProtocolException(JsonRpcError.invalidParams("Invalid params: unknown prompt '" + name + "'"));
-            }
-        };
     }
 
     /** The port could not be bound. */

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * A browser-and-client stand-in for the tests: builds PKCE pairs and authorize URLs, fills the login form and the
  * approval page as a person would (reading the HTML the emulator serves), and redeems codes.
  */
-final class OAuthTestClient {
+/** Drives the real OAuth flow over HTTP for tests: the login form, PKCE, the code exchange. */
+public final class OAuthTestClient {
 
     static final String REDIRECT = "http://localhost:8765/callback";
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
@@ -33,7 +34,7 @@ final class OAuthTestClient {
 
     final Emulator emulator;
 
-    OAuthTestClient(Emulator emulator) {
+    public OAuthTestClient(Emulator emulator) {
         this.emulator = emulator;
     }
 
@@ -157,7 +158,8 @@ final class OAuthTestClient {
         return exchange(hostPrefix, clientId, code, pkce.verifier());
     }
 
-    String accessToken(String hostPrefix, String clientId, String username) {
+    /** An access token for {@code username}, through the login form of the issuer at {@code hostPrefix} ({@code /login}). */
+    public String accessToken(String hostPrefix, String clientId, String username) {
         Response r = tokens(hostPrefix, clientId, username);
         assertEquals(200, r.statusCode(), r.asString());
         return r.jsonPath().getString("access_token");
