@@ -113,6 +113,11 @@ final class DmlErrors {
                 "Cannot deserialize instance of sobject from non-object value or request may be missing a required field"));
     }
 
+    static SalesforceException unableToLockRow(String id) {
+        return new SalesforceException(SalesforceError.withFields("UNABLE_TO_LOCK_ROW",
+                "unable to obtain exclusive access to this record or 1 records: " + id, List.of()));
+    }
+
     static SalesforceException methodNotAllowed(String method) {
         return new SalesforceException(SalesforceError.of("METHOD_NOT_ALLOWED",
                 "HTTP Method '" + method + "' not allowed. Allowed are GET,HEAD", 405));

@@ -91,6 +91,9 @@ final class FieldValues {
             return fromJson(field, node);
         }
         return switch (field.type()) {
+            // Ids are always stored in their 18-character form, whatever form a fixture gives
+            case ID, REFERENCE -> value.toString().isEmpty() ? null
+                    : SalesforceId.tryParse(value.toString()).orElseThrow(() -> DmlErrors.malformedReference(field, value.toString())).id18();
             case BOOLEAN -> value instanceof Boolean b ? b : Boolean.parseBoolean(value.toString());
             case INT -> value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString());
             case CURRENCY, DOUBLE, PERCENT -> decimal(field, value instanceof BigDecimal b ? b : new BigDecimal(value.toString()), value.toString());

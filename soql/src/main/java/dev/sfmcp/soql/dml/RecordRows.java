@@ -62,10 +62,10 @@ final class RecordRows {
 
     /** The current row of {@code rs} holding {@code fields} in that order. */
     static SObjectRecord read(ResultSet rs, SObjectType type, List<FieldDef> fields) throws SQLException {
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>(fields.size() * 2);
         for (int i = 0; i < fields.size(); i++) {
             values.put(fields.get(i).name(), column(rs, i + 1, fields.get(i)));
         }
-        return new SObjectRecord(type, values);
+        return SObjectRecord.wrap(type, values);
     }
 }

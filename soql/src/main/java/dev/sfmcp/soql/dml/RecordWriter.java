@@ -13,6 +13,7 @@ import dev.sfmcp.soql.schema.Schema;
 import dev.sfmcp.soql.sql.RecordFilterCompiler;
 import dev.sfmcp.soql.store.OrgDatabase;
 import dev.sfmcp.soql.store.ShareRows;
+import dev.sfmcp.soql.store.StorageException;
 import dev.sfmcp.soql.store.StorageLayout;
 
 import java.sql.Connection;
@@ -122,7 +123,7 @@ public final class RecordWriter {
         if (!type.updateable() || !view.canEdit(type.name())) {
             throw DmlErrors.insufficientAccess();
         }
-        db.inTransaction(c -> {
+        lockingTransaction(recordId, c -> {
             SObjectRecord before = RecordRows.load(c, type, recordId, true);
             RecordAccess.Grant grant = before == null ? RecordAccess.Grant.ABSENT : access.of(c, view, type, recordId);
             if (!grant.read()) {
@@ -179,8 +180,8 @@ public final class RecordWriter {
         if (!type.deletable() || !view.canDelete(type.name())) {
             throw DmlErrors.insufficientAccess();
         }
-        purgeRecycleBin();
-        db.inTransaction(c -> {
+        purgeIfDue();
+        lockingTransaction(recordId, c -> {
             SObjectRecord before = RecordRows.load(c, type, recordId, true);
             RecordAccess.Grant grant = before == null ? RecordAccess.Grant.ABSENT : access.of(c, view, type, recordId);
             if (!grant.read()) {
@@ -196,6 +197,21 @@ public final class RecordWriter {
             return null;
         });
     }
+
+    /**
+     * Purges the recycle bin when the last purge is an hour or more behind the engine's clock: a purge scans every
+     * table, which must not happen on every delete of a large org.
+     */
+    private void purgeIfDue() {
+        java.time.Instant now = clock.instant();
+        java.time.Instant last = lastPurge;
+        if (last == null || !now.isBefore(last.plus(Duration.ofHours(1)))) {
+            lastPurge = now;
+            purgeRecycleBin();
+        }
+    }
+
+    private volatile java.time.Instant lastPurge;
 
     /** Removes for good the records deleted longer ago than the retention, with their share rows. */
     public int purgeRecycleBin() {
@@ -272,6 +288,22 @@ public final class RecordWriter {
         }
         batch.clear();
     }
+
+    /** A transaction that locks {@code recordId}; a lock wait that times out is Salesforce's UNABLE_TO_LOCK_ROW. */
+    private void lockingTransaction(String recordId, OrgDatabase.Work<Void> work) {
+        try {
+            db.inTransaction(work);
+        } catch (StorageException e) {
+            if (e.getCause() instanceof SQLException sql && (sql.getErrorCode() == LOCK_TIMEOUT || sql.getErrorCode() == DEADLOCK)) {
+                throw DmlErrors.unableToLockRow(recordId);
+            }
+            throw e;
+        }
+    }
+
+    /** H2's error codes for a lock wait that timed out and for a deadlock. */
+    private static final int LOCK_TIMEOUT = 50200;
+    private static final int DEADLOCK = 40001;
 
     // ---- checks -------------------------------------------------------------------------------------------
 

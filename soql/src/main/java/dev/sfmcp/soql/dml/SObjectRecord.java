@@ -4,7 +4,6 @@ import dev.sfmcp.soql.schema.SObjectType;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,16 +15,19 @@ public final class SObjectRecord {
 
     private final SObjectType type;
     private final Map<String, Object> values;
-    private final Map<String, String> names;
 
     public SObjectRecord(SObjectType type, Map<String, Object> values) {
+        this(type, new LinkedHashMap<>(values), true);
+    }
+
+    /** Wraps {@code owned} without copying it: the caller hands the map over and never changes it again. */
+    private SObjectRecord(SObjectType type, Map<String, Object> owned, boolean unused) {
         this.type = type;
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (String k : values.keySet()) {
-            keys.put(k.toLowerCase(Locale.ROOT), k);
-        }
-        this.names = keys;
+        this.values = Collections.unmodifiableMap(owned);
+    }
+
+    static SObjectRecord wrap(SObjectType type, Map<String, Object> owned) {
+        return new SObjectRecord(type, owned, true);
     }
 
     public SObjectType type() {
@@ -39,13 +41,27 @@ public final class SObjectRecord {
 
     /** The value of {@code field}, or null when null or not loaded. */
     public Object get(String field) {
-        String key = names.get(field.toLowerCase(Locale.ROOT));
+        // keys are describe names, which callers usually use; other spellings fall back to a scan
+        Object v = values.get(field);
+        if (v != null || values.containsKey(field)) {
+            return v;
+        }
+        String key = key(field);
         return key == null ? null : values.get(key);
     }
 
     /** Whether {@code field} was loaded. */
     public boolean has(String field) {
-        return names.containsKey(field.toLowerCase(Locale.ROOT));
+        return values.containsKey(field) || key(field) != null;
+    }
+
+    private String key(String field) {
+        for (String k : values.keySet()) {
+            if (k.equalsIgnoreCase(field)) {
+                return k;
+            }
+        }
+        return null;
     }
 
     /** The loaded values in column order. */

@@ -6,7 +6,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -88,7 +91,7 @@ public final class OrgDatabase implements AutoCloseable {
     }
 
     /** Copies every table into the snapshot schema {@code name}, replacing an earlier snapshot of that name. */
-    public void snapshot(String name) {
+    public synchronized void snapshot(String name) {
         String snap = StorageLayout.quote("snap_" + name);
         inTransaction(c -> {
             try (Statement st = c.createStatement()) {
@@ -101,14 +104,25 @@ public final class OrgDatabase implements AutoCloseable {
             }
             return null;
         });
+        sameAsSnapshot.put(name, modificationStamps());
     }
 
-    /** Returns every table to the snapshot {@code name}. */
-    public void restore(String name) {
+    /**
+     * Returns the tables to the snapshot {@code name}. Only tables modified since they were last equal to the
+     * snapshot are copied back (H2's per-table modification stamp tells), so that a reset between tests costs
+     * what the test changed, not the size of the org.
+     */
+    public synchronized void restore(String name) {
         String snap = StorageLayout.quote("snap_" + name);
+        Map<String, Long> same = sameAsSnapshot.getOrDefault(name, Map.of());
+        Map<String, Long> now = modificationStamps();
         inTransaction(c -> {
             try (Statement st = c.createStatement()) {
                 for (String table : StorageLayout.tableNames(schema)) {
+                    Long stamp = same.get(table);
+                    if (stamp != null && stamp.equals(now.get(table))) {
+                        continue;
+                    }
                     String t = StorageLayout.quote(table);
                     st.execute("TRUNCATE TABLE PUBLIC." + t);
                     st.execute("INSERT INTO PUBLIC." + t + " SELECT * FROM " + snap + "." + t);
@@ -116,7 +130,25 @@ public final class OrgDatabase implements AutoCloseable {
             }
             return null;
         });
+        // every other snapshot's knowledge is kept: a table untouched by this restore still matches it
+        sameAsSnapshot.put(name, modificationStamps());
     }
+
+    /** H2's last-modification stamp of every org table (any committed or rolled-back write moves it). */
+    private Map<String, Long> modificationStamps() {
+        return read(c -> {
+            Map<String, Long> out = new HashMap<>();
+            try (Statement st = c.createStatement(); var rs = st.executeQuery(
+                    "SELECT TABLE_NAME, LAST_MODIFICATION FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    private final Map<String, Map<String, Long>> sameAsSnapshot = new ConcurrentHashMap<>();
 
     /** Whether a snapshot named {@code name} exists. */
     public boolean hasSnapshot(String name) {

@@ -119,6 +119,14 @@ class RecordLifecycleTest {
     }
 
     @Test
+    void bulkLoadedReferencesAreStoredAsEighteenCharacterIds() {
+        String account = org.engine.create(org.adminView(), "Account", json("{\"Name\":\"A\"}")).get("id").asText();
+        String contact = org.engine.bulkInsert("Contact", List.of(java.util.Map.of("LastName", "L", "AccountId", account.substring(0, 15))), org.admin).get(0);
+        assertEquals(account, org.engine.retrieve(org.adminView(), "Contact", contact, List.of("AccountId")).get("AccountId").asText());
+        assertEquals(account, org.engine.related(org.adminView(), "Contact", contact, "Account", List.of("Id")).get("Id").asText());
+    }
+
+    @Test
     void multiPicklistValuesAreStoredInSetupOrderJoinedBySemicolons() {
         String id = org.engine.create(org.adminView(), "Invoice__c", json("{\"Name\":\"I\",\"Tags__c\":\"late;URGENT;Custom\"}")).get("id").asText();
         assertEquals("Urgent;Late;Custom", org.engine.retrieve(org.adminView(), "Invoice__c", id, List.of("Tags__c")).get("Tags__c").asText());

@@ -127,4 +127,33 @@ class WriteConsistencyTest {
         org.engine.restore("baseline");
         assertThrows(IllegalArgumentException.class, () -> org.engine.restore("never-taken"));
     }
+
+    @Test
+    void alternatingRestoresOfTwoSnapshotsCopyBackOnlyWhatDiffers() {
+        String a = org.engine.create(org.adminView(), "Account", json("{\"Name\":\"A\"}")).get("id").asText();
+        org.engine.snapshot("one");
+        org.engine.create(org.adminView(), "Contact", json("{\"LastName\":\"C\"}"));
+        org.engine.update(org.adminView(), "Account", a, json("{\"Name\":\"A2\"}"));
+        org.engine.snapshot("two");
+        long contactsInTwo = rows("Contact");
+
+        org.engine.restore("one");
+        assertEquals("A", name(a));
+        assertEquals(contactsInTwo - 1, rows("Contact"));
+        org.engine.restore("two");
+        assertEquals("A2", name(a));
+        assertEquals(contactsInTwo, rows("Contact"));
+        org.engine.update(org.adminView(), "Account", a, json("{\"Name\":\"A3\"}"));
+        org.engine.restore("two");
+        assertEquals("A2", name(a));
+        assertEquals(contactsInTwo, rows("Contact"));
+        org.engine.restore("one");
+        org.engine.restore("one");
+        assertEquals("A", name(a));
+        assertEquals(contactsInTwo - 1, rows("Contact"));
+    }
+
+    private String name(String accountId) {
+        return org.engine.retrieve(org.adminView(), "Account", accountId, List.of("Name")).get("Name").asText();
+    }
 }
