@@ -22,8 +22,11 @@ import java.util.function.Supplier;
  * @param aggregate      rows are AggregateResult rows (GROUP BY results cannot be paged by locator)
  * @param viewMark       the system field FOR VIEW / FOR REFERENCE stamps on returned records, or null
  * @param rootObject     the FROM object
+ * @param utcSession     the statement converts time zones (convertTimezone) and must run with H2's session
+ *                       time zone at UTC, the zone the store's timestamps are in
  */
 public record CompiledQuery(String sql, List<Object> parameters, int limitSlot, int offsetSlot, int parentIdsSlot,
                             int parentKeyColumn, Supplier<String> countSql, RecordShape shape, long userLimit, long userOffset,
-                            boolean countOnly, boolean aggregate, String viewMark, String rootObject) {
+                            boolean countOnly, boolean aggregate, String viewMark, String rootObject,
+                            boolean utcSession) {
 }

@@ -13,6 +13,8 @@ import dev.sfmcp.soql.schema.SObjectType;
 import dev.sfmcp.soql.schema.Schema;
 import io.github.apexdevtools.apexparser.ApexParser;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.AnalyticType;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.WhenClause;
@@ -21,10 +23,12 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.TimezoneExpression;
 import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
 import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
@@ -88,6 +92,8 @@ final class QueryCompiler {
     private final QueryOptions options;
     private final QueryErrors errors;
     private int aliasCounter;
+    /** Whether the statement converts time zones in SQL, so must run with H2's session zone at UTC. */
+    private boolean zoneSensitive;
 
     QueryCompiler(Schema schema, RecordFilterCompiler filters, AccessView view, Clock clock, QueryOptions options,
                   String soql) {
@@ -390,14 +396,14 @@ final class QueryCompiler {
             if (limit.IntegerLiteral() == null) {
                 throw errors.unexpectedToken(QueryPosition.of(limit.boundExpression()), ":");
             }
-            userLimit = Long.parseLong(limit.IntegerLiteral().getText());
+            userLimit = bounded(limit.IntegerLiteral().getSymbol(), Integer.MAX_VALUE);
         }
         long userOffset = 0;
         if (offset != null) {
             if (offset.IntegerLiteral() == null) {
                 throw errors.unexpectedToken(QueryPosition.of(offset.boundExpression()), ":");
             }
-            userOffset = Long.parseLong(offset.IntegerLiteral().getText());
+            userOffset = bounded(offset.IntegerLiteral().getSymbol(), Integer.MAX_VALUE);
             if (userOffset > MAX_OFFSET) {
                 throw errors.offsetOutOfRange();
             }
@@ -467,6 +473,11 @@ final class QueryCompiler {
         List<OrderByElement> order = new ArrayList<>();
         if (orderBy != null) {
             for (ApexParser.FieldOrderContext fo : orderBy.fieldOrderList().fieldOrder()) {
+                if (fo.soqlFunction() != null && sc.isAggregate(fo.soqlFunction()) && groupBy == null
+                        && sc.aggregates == 0) {
+                    throw errors.malformed(QueryPosition.of(fo), "Ordered field must be grouped or aggregated: "
+                            + fo.soqlFunction().getText());
+                }
                 Expression e = fo.fieldName() != null ? sc.orderField(fo.fieldName())
                         : sc.functionExpression(fo.soqlFunction(), true);
                 OrderByElement el = new OrderByElement();
@@ -501,13 +512,31 @@ final class QueryCompiler {
                 return counter.toString();
             });
         }
+        PlainSelect statement = select;
+        if (childOf != null && userLimit >= 0) {
+            // A subquery's LIMIT holds per parent: number each parent's rows in SQL and keep the first n.
+            AnalyticExpression rowNumber = new AnalyticExpression();
+            rowNumber.setName("ROW_NUMBER");
+            rowNumber.setType(AnalyticType.OVER);
+            rowNumber.setPartitionExpressionList(new ExpressionList<>(Sql.column(scope.alias, childOf.field())));
+            rowNumber.setOrderByElements(order);
+            scope.items.add(SelectItem.from(rowNumber, new Alias("rn", false)));
+            select.setOrderByElements(null);
+            statement = new PlainSelect();
+            statement.addSelectItems(new AllColumns());
+            statement.setFromItem(new ParenthesedSelect().withSelect(select).withAlias(new Alias("w", false)));
+            statement.setWhere(new MinorThanEquals(new Column("rn"), scope.parameters.bind(userLimit)));
+            OrderByElement byRowNumber = new OrderByElement();
+            byRowNumber.setExpression(new Column("rn"));
+            statement.setOrderByElements(List.of(byRowNumber));
+        }
         int limitSlot = 0;
         int offsetSlot = 0;
         if (!sc.countOnly) {
             limitSlot = scope.parameters.values().size() + 1;
-            select.setLimit(new Limit().withRowCount(scope.parameters.slot()));
+            statement.setLimit(new Limit().withRowCount(scope.parameters.slot()));
             offsetSlot = scope.parameters.values().size() + 1;
-            select.setOffset(new Offset().withOffset(scope.parameters.slot()));
+            statement.setOffset(new Offset().withOffset(scope.parameters.slot()));
         }
         String viewMark = null;
         if (forClauses != null && !forClauses.VIEW().isEmpty()) {
@@ -515,9 +544,18 @@ final class QueryCompiler {
         } else if (forClauses != null && !forClauses.REFERENCE().isEmpty()) {
             viewMark = "LastReferencedDate";
         }
-        return new CompiledQuery(select.toString(), scope.parameters.values(), limitSlot, offsetSlot, parentIdsSlot,
+        return new CompiledQuery(statement.toString(), scope.parameters.values(), limitSlot, offsetSlot, parentIdsSlot,
                 parentKeyColumn, countSql, shape, userLimit, userOffset, sc.countOnly, aggregate, viewMark,
-                scope.type.name());
+                scope.type.name(), zoneSensitive);
+    }
+
+    /** An integer literal of LIMIT or OFFSET, which Salesforce reads as a 32-bit int. */
+    private long bounded(org.antlr.v4.runtime.Token literal, long max) {
+        String text = literal.getText();
+        if (text.length() > 10 || Long.parseLong(text) > max) {
+            throw errors.malformed(QueryPosition.of(literal), "For input string: \"" + text + "\"");
+        }
+        return Long.parseLong(text);
     }
 
     /** Renders a statement the first time it is asked for, then keeps the text. */
@@ -699,6 +737,9 @@ final class QueryCompiler {
         }
 
         boolean isAggregate(ApexParser.SoqlFunctionContext fn) {
+            if (fn.FORMAT() != null && fn.soqlFunction() != null) {
+                return isAggregate(fn.soqlFunction());
+            }
             String f = fn.getStart().getText().toUpperCase(Locale.ROOT);
             return switch (f) {
                 case "COUNT", "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX" -> true;
@@ -763,6 +804,11 @@ final class QueryCompiler {
                     }
                 }
                 case "FORMAT", "CONVERT_CURRENCY", "CONVERTCURRENCY" -> {
+                    if (fn.fieldName() == null) {
+                        // FORMAT(aggregate): the aggregate itself, as one locale formats it.
+                        function(out, fn.soqlFunction(), alias, aggregateShape, entryCount, userLimit, boundedByIds);
+                        return;
+                    }
                     // Identity in an org without multi-currency and with one locale.
                     Resolved r = resolve(scope, fn.fieldName());
                     if (alias != null) {
@@ -921,6 +967,20 @@ final class QueryCompiler {
                         + " for date function " + name);
             }
             Expression x = r.column();
+            if (df.CONVERT_TIMEZONE() != null) {
+                if (r.field.type() != FieldType.DATETIME) {
+                    throw errors.malformed(QueryPosition.of(df), "convertTimezone can only be used on dateTime fields");
+                }
+                // Stored UTC wall time to a TIMESTAMP WITH TIME ZONE in the user's zone (the statement runs with the
+                // session zone at UTC): H2's field functions read its local fields; a cast would go back to UTC.
+                String zone = view.timeZone() instanceof ZoneOffset ? "UTC" : view.timeZone().getId();
+                x = new TimezoneExpression(x, new StringValue(zone));
+                zoneSensitive = true;
+                if ("DAY_ONLY".equals(name)) {
+                    return new CastExpression("CAST", new Function("FORMATDATETIME", x, new StringValue("yyyy-MM-dd")),
+                            "DATE");
+                }
+            }
             return switch (name) {
                 case "CALENDAR_MONTH", "FISCAL_MONTH" -> new Function("MONTH", x);
                 case "CALENDAR_QUARTER", "FISCAL_QUARTER" -> new Function("QUARTER", x);
@@ -1287,9 +1347,9 @@ final class QueryCompiler {
             if (value.signedNumber() != null) {
                 o = SoqlLiterals.number(value.getText());
             } else if (value.DateLiteral() != null) {
-                o = SoqlLiterals.date(value.getText());
+                o = date(value);
             } else if (value.DateTimeLiteral() != null) {
-                o = SoqlLiterals.dateTime(value.getText());
+                o = dateTime(value);
             } else if (value.StringLiteral() != null) {
                 o = text(value, false);
             } else {
@@ -1372,6 +1432,18 @@ final class QueryCompiler {
                 throw errors.malformed(selected.at, "Semi join sub-selects can only select one Id or reference field"
                         + " without a relationship");
             }
+            // The two sides must name the same records: an Id against a lookup to its object, or a lookup
+            // against the Id (or a lookup) of an object it references.
+            boolean matches = left.field.type() == FieldType.ID
+                    ? selected.field.type() == FieldType.REFERENCE
+                            && selected.field.referenceTo().contains(scope.type.name())
+                    : selected.field.type() == FieldType.ID ? left.field.referenceTo().contains(inner.name())
+                    : selected.field.referenceTo().stream().anyMatch(left.field.referenceTo()::contains);
+            if (!matches) {
+                throw errors.malformed(selected.at, "Invalid semi join: the selected field " + selected.field.name()
+                        + " does not reference " + (left.field.type() == FieldType.ID ? scope.type.name()
+                        : String.join(", ", left.field.referenceTo())));
+            }
             Expression where = null;
             if (sub.whereClause() != null) {
                 WhereCompiler wc = new WhereCompiler(innerScope);
@@ -1434,13 +1506,13 @@ final class QueryCompiler {
                     if (v.DateLiteral() == null) {
                         throw typeMismatch(f, at, false);
                     }
-                    return SoqlLiterals.date(v.getText());
+                    return date(v);
                 }
                 case DATETIME -> {
                     if (v.DateTimeLiteral() == null) {
                         throw typeMismatch(f, at, false);
                     }
-                    return SoqlLiterals.dateTime(v.getText());
+                    return dateTime(v);
                 }
                 case ID, REFERENCE -> {
                     if (v.StringLiteral() == null) {
@@ -1501,6 +1573,34 @@ final class QueryCompiler {
                     + ". Illegal character sequence '" + original.substring(at - 1, at + 1) + "' in string literal.");
         }
         return SoqlLiterals.string(original, likePattern);
+    }
+
+    /** Salesforce's date range: 1700-01-01 to 4000-12-31. */
+    private static final LocalDate FIRST_DATE = LocalDate.of(1700, 1, 1);
+    private static final LocalDate LAST_DATE = LocalDate.of(4000, 12, 31);
+
+    private LocalDate date(ApexParser.ValueContext v) {
+        try {
+            LocalDate d = SoqlLiterals.date(v.getText());
+            if (d.isBefore(FIRST_DATE) || d.isAfter(LAST_DATE)) {
+                throw errors.malformed(QueryPosition.of(v), "Invalid date: " + v.getText());
+            }
+            return d;
+        } catch (java.time.DateTimeException e) {
+            throw errors.malformed(QueryPosition.of(v), "Invalid date: " + v.getText());
+        }
+    }
+
+    private java.time.LocalDateTime dateTime(ApexParser.ValueContext v) {
+        try {
+            java.time.LocalDateTime t = SoqlLiterals.dateTime(v.getText());
+            if (t.toLocalDate().isBefore(FIRST_DATE) || t.toLocalDate().isAfter(LAST_DATE)) {
+                throw errors.malformed(QueryPosition.of(v), "Invalid dateTime: " + v.getText());
+            }
+            return t;
+        } catch (java.time.DateTimeException e) {
+            throw errors.malformed(QueryPosition.of(v), "Invalid dateTime: " + v.getText());
+        }
     }
 
     private static String typeWord(FieldDef f) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfmcp.soql.SalesforceError;
 import dev.sfmcp.soql.SalesforceException;
 import dev.sfmcp.soql.access.AccessView;
 import dev.sfmcp.soql.schema.Schema;
@@ -29,6 +30,7 @@ import java.util.Map;
 public final class QueryEngine {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryEngine.class);
 
     private final Schema schema;
     private final OrgDatabase database;
@@ -53,8 +55,33 @@ public final class QueryEngine {
 
     /** Runs {@code soql} as the caller whose view is {@code view}. */
     public ObjectNode query(AccessView view, String soql, QueryOptions options) {
+        try {
+            return run(view, soql, options);
+        } catch (SalesforceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unexpected(soql, e);
+        }
+    }
+
+    /**
+     * What Salesforce answers when it fails internally: UNKNOWN_EXCEPTION with an ErrorId, never a stack trace.
+     * The ErrorId is derived from the statement so that a failing test names the same Id each time.
+     */
+    public static SalesforceException unexpected(String statement, RuntimeException cause) {
+        int h = (statement == null ? 0 : statement.hashCode()) ^ cause.getClass().getName().hashCode();
+        String errorId = Math.abs((long) h * 7919 % 2_000_000_000L) + "-" + Math.abs(h % 100_000) + " ("
+                + h + ")";
+        SalesforceException out = new SalesforceException(SalesforceError.of("UNKNOWN_EXCEPTION",
+                "An unexpected error occurred. Please include this ErrorId if you contact support: " + errorId, 500));
+        LOG.warn("unexpected failure answered as UNKNOWN_EXCEPTION {}: {}", errorId, statement, cause);
+        return out;
+    }
+
+    private ObjectNode run(AccessView view, String soql, QueryOptions options) {
         CompiledQuery compiled = plan(view, soql, options);
         try (Connection c = database.connection()) {
+            session(c, compiled);
             if (compiled.countOnly()) {
                 long count = count(c, compiled.sql(), compiled.parameters(), compiled.parameters().size());
                 long total = Math.max(0, count - compiled.userOffset());
@@ -93,6 +120,7 @@ public final class QueryEngine {
             throw QueryErrors.fail("INVALID_QUERY_LOCATOR", "Invalid query locator");
         }
         try (Connection c = database.connection()) {
+            session(c, cursor.query());
             ObjectNode out = page(c, cursor.query(), cursor.view(), cursor.options(), start, cursor.totalSize(),
                     id);
             if (out.get("done").asBoolean()) {
@@ -116,6 +144,7 @@ public final class QueryEngine {
     /** Runs a compiled statement and returns at most {@code max} of its records, child subqueries included. */
     public List<ObjectNode> records(CompiledQuery q, QueryOptions options, long max) {
         try (Connection c = database.connection()) {
+            session(c, q);
             List<ObjectNode> records = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             RecordShaper writer = new RecordShaper(options.apiVersion());
@@ -226,11 +255,7 @@ public final class QueryEngine {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String parent = rs.getString(q.parentKeyColumn());
-                        List<ObjectNode> list = byParent.computeIfAbsent(parent, k -> new ArrayList<>());
-                        // A subquery's LIMIT applies per parent.
-                        if (q.userLimit() < 0 || list.size() < q.userLimit()) {
-                            list.add(writer.record(q.shape(), rs));
-                        }
+                        byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(writer.record(q.shape(), rs));
                     }
                 }
             }
@@ -256,6 +281,15 @@ public final class QueryEngine {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Puts a pooled connection's session zone at UTC before a statement that converts time zones. */
+    private static void session(Connection c, CompiledQuery q) throws SQLException {
+        if (q.utcSession()) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET TIME ZONE 'UTC'");
             }
         }
     }

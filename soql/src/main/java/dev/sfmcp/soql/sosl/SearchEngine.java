@@ -66,6 +66,16 @@ public final class SearchEngine {
 
     /** Runs {@code sosl} as the caller whose view is {@code view}. */
     public ObjectNode search(AccessView view, String sosl, QueryOptions options) {
+        try {
+            return run(view, sosl, options);
+        } catch (SalesforceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw QueryEngine.unexpected(sosl, e);
+        }
+    }
+
+    private ObjectNode run(AccessView view, String sosl, QueryOptions options) {
         if (sosl == null || sosl.isBlank()) {
             throw fail("MALFORMED_SEARCH", "unexpected token: '<EOF>'");
         }

@@ -69,6 +69,24 @@ class QueryEngineTest {
     }
 
     @Test
+    void convertTimezoneReadsDateFunctionsInTheUsersZone() {
+        AccessView tokyo = AccessView.system(QueryTestOrg.U1, ZoneId.of("Asia/Tokyo"), Locale.US);
+        AccessView pacific = AccessView.system(QueryTestOrg.U1, ZoneId.of("America/Los_Angeles"), Locale.US);
+        String grouped = "SELECT HOUR_IN_DAY(convertTimezone(CreatedDate)) h, COUNT(Id) FROM Account WHERE Name = 'Acme'"
+                + " GROUP BY HOUR_IN_DAY(convertTimezone(CreatedDate))";
+        // Acme was created 2024-05-15T08:00Z: 17:00 in Tokyo, 01:00 in Los Angeles (daylight time), 8 in UTC.
+        assertEquals(17, org.engine.query(tokyo, grouped, QueryOptions.defaults()).get("records").get(0).get("h").asInt());
+        assertEquals(1, org.engine.query(pacific, grouped, QueryOptions.defaults()).get("records").get(0).get("h").asInt());
+        assertEquals("Acme", names(tokyo, "SELECT Name FROM Account WHERE HOUR_IN_DAY(convertTimezone(CreatedDate)) = 17"));
+        assertEquals("Acme", names(tokyo, "SELECT Name FROM Account WHERE HOUR_IN_DAY(CreatedDate) = 8"));
+        // Umbrella, created 2023-12-31T23:00Z, is already in 2024 in Tokyo.
+        assertEquals("Umbrella", names(tokyo, "SELECT Name FROM Account WHERE CALENDAR_YEAR(CreatedDate) = 2023"));
+        assertEquals("", names(tokyo, "SELECT Name FROM Account WHERE CALENDAR_YEAR(convertTimezone(CreatedDate)) = 2023"));
+        assertEquals("Umbrella", names(tokyo, "SELECT Name FROM Account WHERE DAY_ONLY(convertTimezone(CreatedDate))"
+                + " = 2024-01-01"));
+    }
+
+    @Test
     void weeksStartOnTheLocalesFirstDay() {
         // Sunday 2024-05-12 is in this week for en_US (weeks start Sunday) but in last week for fr_FR (Monday).
         AccessView french = AccessView.system(QueryTestOrg.U1, ZoneOffset.UTC, Locale.FRANCE);
