@@ -116,10 +116,10 @@ public final class OrgSecurity {
         }
     }
 
-    /** Adds or replaces a public group or a queue. */
+    /** Adds or replaces a public group, a queue or the All Internal Users group. */
     public synchronized void putGroup(Group group) {
-        require(group.type() == GroupType.Regular || group.type() == GroupType.Queue,
-                "Only public groups and queues are defined directly; role groups come with their role");
+        require(group.type() != GroupType.Role && group.type() != GroupType.RoleAndSubordinates,
+                "Role groups come with their role and cannot be defined directly");
         groups.put(group.id(), group);
         changed();
     }
