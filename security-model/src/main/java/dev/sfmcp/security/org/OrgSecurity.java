@@ -47,6 +47,15 @@ public final class OrgSecurity {
     private final Map<String, SharingRule> rules = new LinkedHashMap<>();
     private final SharingSettings settings = SharingSettings.salesforceDefaults();
 
+    private final Map<String, Saved> snapshots = new ConcurrentHashMap<>();
+
+    /** Every definition as it was when a snapshot was taken. */
+    private record Saved(Map<String, Profile> profiles, Map<String, PermissionSet> permissionSets,
+                         Map<String, PermissionSetGroup> permissionSetGroups, Map<String, User> users,
+                         Map<String, Role> roles, Map<String, Group> groups, Map<String, SharingRule> rules,
+                         Map<String, ObjectSharing> settings) {
+    }
+
     private volatile SharingContext context;
     private final Map<String, UserAccessView> views = new ConcurrentHashMap<>();
     private final ManualSharing manualSharing;
@@ -150,6 +159,37 @@ public final class OrgSecurity {
         if (rule instanceof SharingRule.CriteriaBased) {
             store.atomically(tx -> recalculation(tx).ruleChanged(rule.sObject(), rule.sharedWithGroupId()));
         }
+    }
+
+    /**
+     * Saves every definition under {@code name}, to go with the engine's snapshot of the same name (the engine
+     * keeps the share rows; this keeps what they were computed from).
+     */
+    public synchronized void snapshot(String name) {
+        snapshots.put(name, new Saved(new LinkedHashMap<>(profiles), new LinkedHashMap<>(permissionSets),
+                new LinkedHashMap<>(permissionSetGroups), new LinkedHashMap<>(users), new LinkedHashMap<>(roles),
+                new LinkedHashMap<>(groups), new LinkedHashMap<>(rules), new LinkedHashMap<>(settings.all())));
+    }
+
+    /** Returns every definition to the snapshot {@code name}; no share row is touched. */
+    public synchronized void restore(String name) {
+        Saved saved = snapshots.get(name);
+        require(saved != null, "No security snapshot named " + name);
+        replace(profiles, saved.profiles());
+        replace(permissionSets, saved.permissionSets());
+        replace(permissionSetGroups, saved.permissionSetGroups());
+        replace(users, saved.users());
+        replace(roles, saved.roles());
+        replace(groups, saved.groups());
+        replace(rules, saved.rules());
+        saved.settings().values().forEach(settings::put);
+        settings.retainOnly(saved.settings().keySet());
+        changed();
+    }
+
+    private static <V> void replace(Map<String, V> target, Map<String, V> source) {
+        target.clear();
+        target.putAll(source);
     }
 
     private static void require(boolean condition, String message) {

@@ -78,6 +78,27 @@ class OrgSecurityTest {
     }
 
     @Test
+    void aSnapshotBringsDefinitionsBackWithTheEngine() {
+        org.data.snapshot("base");
+        org.security.snapshot("base");
+        var support = org.security.user(org.id("support")).orElseThrow();
+        org.security.putUser(support.withRole(org.id("role:SM West")));
+        org.security.setSharing(ObjectSharing.of("Opportunity", SharingModel.PUBLIC_READ_WRITE));
+        org.security.removeRule("R1");
+        assertTrue(org.passes("Opportunity", "oppW1", org.security.viewFor(org.id("support"))
+                .recordFilter("Opportunity", dev.sfmcp.soql.access.AccessLevel.EDIT)));
+        org.data.restore("base");
+        org.security.restore("base");
+        assertEquals(SharingModel.PRIVATE, org.security.sharing("Opportunity").model());
+        assertEquals(4, org.security.rules().size());
+        assertFalse(org.passes("Opportunity", "oppW1", org.security.viewFor(org.id("support"))
+                .recordFilter("Opportunity", dev.sfmcp.soql.access.AccessLevel.READ)));
+        assertTrue(org.passes("Opportunity", "oppE1", org.security.viewFor(org.id("reader"))
+                .recordFilter("Opportunity", dev.sfmcp.soql.access.AccessLevel.READ)), "R1's rows are back with the engine");
+        assertThrows(IllegalArgumentException.class, () -> org.security.restore("missing"));
+    }
+
+    @Test
     void viewsAreCachedUntilSomethingChanges() {
         var first = org.security.viewFor(org.id("repWest"));
         assertSame(first, org.security.viewFor(org.id("repWest")));
