@@ -143,6 +143,12 @@ public final class OrgSecurity {
     public synchronized void putRule(SharingRule rule) {
         require(context().principals().group(rule.sharedWithGroupId()) != null,
                 "Sharing rule " + rule.name() + " shares with an unknown group " + rule.sharedWithGroupId());
+        if (rule instanceof SharingRule.OwnerBased owner) {
+            require(context().principals().group(owner.ownedByGroupId()) != null,
+                    "Sharing rule " + rule.name() + " shares records owned by an unknown group " + owner.ownedByGroupId());
+        }
+        require(context().settings().of(rule.sObject()).keepsShareRows(), "Sharing rule " + rule.name()
+                + " needs " + rule.sObject() + " to be Private or Public Read Only, not " + context().settings().of(rule.sObject()).model().label());
         SharingRule previous = rules.put(rule.id(), rule);
         changed();
         store.atomically(tx -> {

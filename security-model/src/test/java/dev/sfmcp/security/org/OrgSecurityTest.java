@@ -56,6 +56,15 @@ class OrgSecurityTest {
         User dup = User.of(org.ids.next("005"), "repWest@example.com", "00e000000000002AAA", null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> org.security.putUser(dup));
         assertTrue(e.getMessage().contains("Duplicate username"));
+        String west = org.id("WestTeam");
+        IllegalArgumentException open = assertThrows(IllegalArgumentException.class, () -> org.security.putRule(
+                new dev.sfmcp.security.sharing.SharingRule.CriteriaBased("RX", "OpenCampaigns", "Campaign",
+                        java.util.List.of(dev.sfmcp.security.sharing.Criterion.equals("Name", "x")), west,
+                        dev.sfmcp.soql.access.AccessLevel.READ)));
+        assertTrue(open.getMessage().contains("Private or Public Read Only"), open.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> org.security.putRule(new dev.sfmcp.security.sharing.SharingRule.OwnerBased(
+                "RY", "Ghosts", "Account", "00G000000000000AAA", west, dev.sfmcp.soql.access.AccessLevel.READ)));
+        assertEquals(4, org.security.rules().size(), "refused rules are not kept");
         Role orphan = Role.of(org.ids.next("00E"), "Orphan", org.ids.next("00E"));
         assertThrows(IllegalArgumentException.class, () -> org.security.putRole(orphan));
         assertTrue(org.security.role(orphan.id()).isEmpty(), "a refused role is not kept");
