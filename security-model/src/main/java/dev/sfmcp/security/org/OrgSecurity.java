@@ -47,6 +47,15 @@ public final class OrgSecurity {
     private final Map<String, SharingRule> rules = new LinkedHashMap<>();
     private final SharingSettings settings = SharingSettings.salesforceDefaults();
 
+    private final Map<String, Saved> snapshots = new ConcurrentHashMap<>();
+
+    /** Every definition as it was when a snapshot was taken. */
+    private record Saved(Map<String, Profile> profiles, Map<String, PermissionSet> permissionSets,
+                         Map<String, PermissionSetGroup> permissionSetGroups, Map<String, User> users,
+                         Map<String, Role> roles, Map<String, Group> groups, Map<String, SharingRule> rules,
+                         Map<String, ObjectSharing> settings) {
+    }
+
     private volatile SharingContext context;
     private final Map<String, UserAccessView> views = new ConcurrentHashMap<>();
     private final ManualSharing manualSharing;
@@ -116,10 +125,10 @@ public final class OrgSecurity {
         }
     }
 
-    /** Adds or replaces a public group or a queue. */
+    /** Adds or replaces a public group, a queue or the All Internal Users group. */
     public synchronized void putGroup(Group group) {
-        require(group.type() == GroupType.Regular || group.type() == GroupType.Queue,
-                "Only public groups and queues are defined directly; role groups come with their role");
+        require(group.type() != GroupType.Role && group.type() != GroupType.RoleAndSubordinates,
+                "Role groups come with their role and cannot be defined directly");
         groups.put(group.id(), group);
         changed();
     }
@@ -134,6 +143,12 @@ public final class OrgSecurity {
     public synchronized void putRule(SharingRule rule) {
         require(context().principals().group(rule.sharedWithGroupId()) != null,
                 "Sharing rule " + rule.name() + " shares with an unknown group " + rule.sharedWithGroupId());
+        if (rule instanceof SharingRule.OwnerBased owner) {
+            require(context().principals().group(owner.ownedByGroupId()) != null,
+                    "Sharing rule " + rule.name() + " shares records owned by an unknown group " + owner.ownedByGroupId());
+        }
+        require(context().settings().of(rule.sObject()).keepsShareRows(), "Sharing rule " + rule.name()
+                + " needs " + rule.sObject() + " to be Private or Public Read Only, not " + context().settings().of(rule.sObject()).model().label());
         SharingRule previous = rules.put(rule.id(), rule);
         changed();
         store.atomically(tx -> {
@@ -150,6 +165,37 @@ public final class OrgSecurity {
         if (rule instanceof SharingRule.CriteriaBased) {
             store.atomically(tx -> recalculation(tx).ruleChanged(rule.sObject(), rule.sharedWithGroupId()));
         }
+    }
+
+    /**
+     * Saves every definition under {@code name}, to go with the engine's snapshot of the same name (the engine
+     * keeps the share rows; this keeps what they were computed from).
+     */
+    public synchronized void snapshot(String name) {
+        snapshots.put(name, new Saved(new LinkedHashMap<>(profiles), new LinkedHashMap<>(permissionSets),
+                new LinkedHashMap<>(permissionSetGroups), new LinkedHashMap<>(users), new LinkedHashMap<>(roles),
+                new LinkedHashMap<>(groups), new LinkedHashMap<>(rules), new LinkedHashMap<>(settings.all())));
+    }
+
+    /** Returns every definition to the snapshot {@code name}; no share row is touched. */
+    public synchronized void restore(String name) {
+        Saved saved = snapshots.get(name);
+        require(saved != null, "No security snapshot named " + name);
+        replace(profiles, saved.profiles());
+        replace(permissionSets, saved.permissionSets());
+        replace(permissionSetGroups, saved.permissionSetGroups());
+        replace(users, saved.users());
+        replace(roles, saved.roles());
+        replace(groups, saved.groups());
+        replace(rules, saved.rules());
+        saved.settings().values().forEach(settings::put);
+        settings.retainOnly(saved.settings().keySet());
+        changed();
+    }
+
+    private static <V> void replace(Map<String, V> target, Map<String, V> source) {
+        target.clear();
+        target.putAll(source);
     }
 
     private static void require(boolean condition, String message) {

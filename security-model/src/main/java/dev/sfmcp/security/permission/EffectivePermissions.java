@@ -47,7 +47,7 @@ public final class EffectivePermissions {
     }
 
     public Set<SystemPermission> systemPermissions() {
-        return EnumSet.copyOf(system.isEmpty() ? EnumSet.noneOf(SystemPermission.class) : system);
+        return EnumSet.copyOf(system);
     }
 
     /** The union of every source's permissions on {@code sObject}, widened by View/Modify All Data. */

@@ -20,6 +20,11 @@ public record Group(String id, String developerName, GroupType type, Set<String>
         memberIds = memberIds == null ? Set.of() : Set.copyOf(memberIds);
     }
 
+    /** The "All Internal Users" group, which every user belongs to without being listed. */
+    public static Group allInternalUsers(String id) {
+        return new Group(id, "AllInternalUsers", GroupType.Organization, Set.of(), true, null);
+    }
+
     /** A queue; its members reach the records it owns as owners do. */
     public static Group queue(String id, String developerName, Set<String> memberIds) {
         return new Group(id, developerName, GroupType.Queue, memberIds, false, null);

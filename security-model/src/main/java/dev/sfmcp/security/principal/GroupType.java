@@ -9,5 +9,7 @@ public enum GroupType {
     /** The users of one role and of every role below it. */
     RoleAndSubordinates,
     /** A queue: it can own records (Lead, Case, custom objects), and its members reach what it owns. */
-    Queue
+    Queue,
+    /** "All Internal Users": every user of the org is a member. */
+    Organization
 }

@@ -138,6 +138,11 @@ public final class PrincipalGraph {
                 todo.add(roles.get(at).subordinatesGroupId());
             }
         }
+        for (Group g : groups.values()) {
+            if (g.type() == GroupType.Organization) {
+                todo.add(g.id());
+            }
+        }
         while (!todo.isEmpty()) {
             String member = todo.pop();
             if (!member.equals(userId) && !out.add(member)) {

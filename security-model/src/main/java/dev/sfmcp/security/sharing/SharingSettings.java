@@ -42,6 +42,12 @@ public final class SharingSettings {
         return s != null ? s : ObjectSharing.of(sObject, SharingModel.PUBLIC_READ_WRITE);
     }
 
+    /** Drops the settings of objects not in {@code keys} (lower-cased API names): they return to the defaults. */
+    public void retainOnly(java.util.Set<String> keys) {
+        byObject.keySet().retainAll(keys);
+    }
+
+    /** The configured objects by lower-cased API name. */
     public Map<String, ObjectSharing> all() {
         return Map.copyOf(byObject);
     }

@@ -56,6 +56,15 @@ class OrgSecurityTest {
         User dup = User.of(org.ids.next("005"), "repWest@example.com", "00e000000000002AAA", null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> org.security.putUser(dup));
         assertTrue(e.getMessage().contains("Duplicate username"));
+        String west = org.id("WestTeam");
+        IllegalArgumentException open = assertThrows(IllegalArgumentException.class, () -> org.security.putRule(
+                new dev.sfmcp.security.sharing.SharingRule.CriteriaBased("RX", "OpenCampaigns", "Campaign",
+                        java.util.List.of(dev.sfmcp.security.sharing.Criterion.equals("Name", "x")), west,
+                        dev.sfmcp.soql.access.AccessLevel.READ)));
+        assertTrue(open.getMessage().contains("Private or Public Read Only"), open.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> org.security.putRule(new dev.sfmcp.security.sharing.SharingRule.OwnerBased(
+                "RY", "Ghosts", "Account", "00G000000000000AAA", west, dev.sfmcp.soql.access.AccessLevel.READ)));
+        assertEquals(4, org.security.rules().size(), "refused rules are not kept");
         Role orphan = Role.of(org.ids.next("00E"), "Orphan", org.ids.next("00E"));
         assertThrows(IllegalArgumentException.class, () -> org.security.putRole(orphan));
         assertTrue(org.security.role(orphan.id()).isEmpty(), "a refused role is not kept");
@@ -75,6 +84,27 @@ class OrgSecurityTest {
         assertEquals(SharingModel.PUBLIC_READ_WRITE, org.security.sharing("Unknown__c").model());
         assertEquals(SharingModel.PUBLIC_READ_ONLY, SharingModel.parse("Read"));
         assertEquals(SharingModel.CONTROLLED_BY_PARENT, SharingModel.parse("Controlled by Parent"));
+    }
+
+    @Test
+    void aSnapshotBringsDefinitionsBackWithTheEngine() {
+        org.data.snapshot("base");
+        org.security.snapshot("base");
+        var support = org.security.user(org.id("support")).orElseThrow();
+        org.security.putUser(support.withRole(org.id("role:SM West")));
+        org.security.setSharing(ObjectSharing.of("Opportunity", SharingModel.PUBLIC_READ_WRITE));
+        org.security.removeRule("R1");
+        assertTrue(org.passes("Opportunity", "oppW1", org.security.viewFor(org.id("support"))
+                .recordFilter("Opportunity", dev.sfmcp.soql.access.AccessLevel.EDIT)));
+        org.data.restore("base");
+        org.security.restore("base");
+        assertEquals(SharingModel.PRIVATE, org.security.sharing("Opportunity").model());
+        assertEquals(4, org.security.rules().size());
+        assertFalse(org.passes("Opportunity", "oppW1", org.security.viewFor(org.id("support"))
+                .recordFilter("Opportunity", dev.sfmcp.soql.access.AccessLevel.READ)));
+        assertTrue(org.passes("Opportunity", "oppE1", org.security.viewFor(org.id("reader"))
+                .recordFilter("Opportunity", dev.sfmcp.soql.access.AccessLevel.READ)), "R1's rows are back with the engine");
+        assertThrows(IllegalArgumentException.class, () -> org.security.restore("missing"));
     }
 
     @Test

@@ -72,6 +72,16 @@ class PrincipalGraphTest {
     }
 
     @Test
+    void everyUserIsInAllInternalUsers() {
+        Group all = Group.allInternalUsers(SalesforceIds.of("00G", 9));
+        PrincipalGraph g = graph(all);
+        for (String user : Set.of(ANN, BOB, CAT, DAN)) {
+            assertTrue(g.groupsOf(user).contains(all.id()), user);
+        }
+        assertEquals(Set.of(ANN, BOB, CAT, DAN), g.usersIn(all.id()));
+    }
+
+    @Test
     void aCycleInTheHierarchyIsRefused() {
         Role a = Role.of(SalesforceIds.of("00E", 10), "A", SalesforceIds.of("00E", 11));
         Role b = Role.of(SalesforceIds.of("00E", 11), "B", a.id());

@@ -13,12 +13,17 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collections;
+import java.util.WeakHashMap;
 
 /** Reads stored rows into {@link SObjectRecord}s with the Java types the engine uses for each column type. */
 final class RecordRows {
 
-    private static final Map<String, String> LOCKING_SELECTS = new ConcurrentHashMap<>();
+    /**
+     * Per sObject type (by identity: two orgs may define Account with different custom fields), the row
+     * selects without and with FOR UPDATE. Weak keys, so that closed orgs' types are not kept.
+     */
+    private static final Map<SObjectType, String[]> LOCKING_SELECTS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private RecordRows() {
     }
@@ -40,15 +45,15 @@ final class RecordRows {
 
     /** The row of {@code id} with every stored field, locked for update when {@code lock}; null when absent. */
     static SObjectRecord load(Connection c, SObjectType type, String id, boolean lock) throws SQLException {
-        String sql = LOCKING_SELECTS.computeIfAbsent(type.name() + (lock ? "+lock" : ""), k -> {
+        String sql = LOCKING_SELECTS.computeIfAbsent(type, k -> {
             StringBuilder sb = new StringBuilder("SELECT ");
             List<FieldDef> fields = type.storedFields();
             for (int i = 0; i < fields.size(); i++) {
                 sb.append(i == 0 ? "" : ", ").append(StorageLayout.quote(fields.get(i).name()));
             }
             sb.append(" FROM ").append(StorageLayout.quote(type.name())).append(" WHERE \"Id\" = ?");
-            return lock ? sb.append(" FOR UPDATE").toString() : sb.toString();
-        });
+            return new String[]{sb.toString(), sb + " FOR UPDATE"};
+        })[lock ? 1 : 0];
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {

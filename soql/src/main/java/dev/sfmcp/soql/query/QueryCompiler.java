@@ -13,6 +13,8 @@ import dev.sfmcp.soql.schema.SObjectType;
 import dev.sfmcp.soql.schema.Schema;
 import io.github.apexdevtools.apexparser.ApexParser;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.AnalyticType;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.WhenClause;
@@ -26,6 +28,7 @@ import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
 import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
@@ -509,13 +512,31 @@ final class QueryCompiler {
                 return counter.toString();
             });
         }
+        PlainSelect statement = select;
+        if (childOf != null && userLimit >= 0) {
+            // A subquery's LIMIT holds per parent: number each parent's rows in SQL and keep the first n.
+            AnalyticExpression rowNumber = new AnalyticExpression();
+            rowNumber.setName("ROW_NUMBER");
+            rowNumber.setType(AnalyticType.OVER);
+            rowNumber.setPartitionExpressionList(new ExpressionList<>(Sql.column(scope.alias, childOf.field())));
+            rowNumber.setOrderByElements(order);
+            scope.items.add(SelectItem.from(rowNumber, new Alias("rn", false)));
+            select.setOrderByElements(null);
+            statement = new PlainSelect();
+            statement.addSelectItems(new AllColumns());
+            statement.setFromItem(new ParenthesedSelect().withSelect(select).withAlias(new Alias("w", false)));
+            statement.setWhere(new MinorThanEquals(new Column("rn"), scope.parameters.bind(userLimit)));
+            OrderByElement byRowNumber = new OrderByElement();
+            byRowNumber.setExpression(new Column("rn"));
+            statement.setOrderByElements(List.of(byRowNumber));
+        }
         int limitSlot = 0;
         int offsetSlot = 0;
         if (!sc.countOnly) {
             limitSlot = scope.parameters.values().size() + 1;
-            select.setLimit(new Limit().withRowCount(scope.parameters.slot()));
+            statement.setLimit(new Limit().withRowCount(scope.parameters.slot()));
             offsetSlot = scope.parameters.values().size() + 1;
-            select.setOffset(new Offset().withOffset(scope.parameters.slot()));
+            statement.setOffset(new Offset().withOffset(scope.parameters.slot()));
         }
         String viewMark = null;
         if (forClauses != null && !forClauses.VIEW().isEmpty()) {
@@ -523,7 +544,7 @@ final class QueryCompiler {
         } else if (forClauses != null && !forClauses.REFERENCE().isEmpty()) {
             viewMark = "LastReferencedDate";
         }
-        return new CompiledQuery(select.toString(), scope.parameters.values(), limitSlot, offsetSlot, parentIdsSlot,
+        return new CompiledQuery(statement.toString(), scope.parameters.values(), limitSlot, offsetSlot, parentIdsSlot,
                 parentKeyColumn, countSql, shape, userLimit, userOffset, sc.countOnly, aggregate, viewMark,
                 scope.type.name(), zoneSensitive);
     }

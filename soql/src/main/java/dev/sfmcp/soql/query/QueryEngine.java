@@ -255,11 +255,7 @@ public final class QueryEngine {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String parent = rs.getString(q.parentKeyColumn());
-                        List<ObjectNode> list = byParent.computeIfAbsent(parent, k -> new ArrayList<>());
-                        // A subquery's LIMIT applies per parent.
-                        if (q.userLimit() < 0 || list.size() < q.userLimit()) {
-                            list.add(writer.record(q.shape(), rs));
-                        }
+                        byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(writer.record(q.shape(), rs));
                     }
                 }
             }
