@@ -38,6 +38,7 @@ public final class QueryEngine {
     private final RecordFilterCompiler filters;
     private final RecentUseRecorder recentUse;
     private final QueryLocators locators = new QueryLocators();
+    private final WarmSessions sessions;
 
     /** Records that a caller viewed or referenced records (FOR VIEW / FOR REFERENCE). */
     @FunctionalInterface
@@ -51,6 +52,7 @@ public final class QueryEngine {
         this.filters = filters;
         this.clock = clock;
         this.recentUse = recentUse;
+        this.sessions = new WarmSessions(database);
     }
 
     /** Runs {@code soql} as the caller whose view is {@code view}. */
@@ -80,8 +82,7 @@ public final class QueryEngine {
 
     private ObjectNode run(AccessView view, String soql, QueryOptions options) {
         CompiledQuery compiled = plan(view, soql, options);
-        try (Connection c = database.connection()) {
-            session(c, compiled);
+        return withSession(compiled, c -> {
             if (compiled.countOnly()) {
                 long count = count(c, compiled.sql(), compiled.parameters(), compiled.parameters().size());
                 long total = Math.max(0, count - compiled.userOffset());
@@ -95,9 +96,7 @@ public final class QueryEngine {
                 return out;
             }
             return page(c, compiled, view, options, 0, -1, null);
-        } catch (SQLException e) {
-            throw new IllegalStateException("query failed in H2: " + compiled.sql(), e);
-        }
+        });
     }
 
     /**
@@ -119,17 +118,14 @@ public final class QueryEngine {
                 || view.userId() != null && !view.userId().equals(cursor.view().userId())) {
             throw QueryErrors.fail("INVALID_QUERY_LOCATOR", "Invalid query locator");
         }
-        try (Connection c = database.connection()) {
-            session(c, cursor.query());
-            ObjectNode out = page(c, cursor.query(), cursor.view(), cursor.options(), start, cursor.totalSize(),
-                    id);
+        long from = start;
+        return withSession(cursor.query(), c -> {
+            ObjectNode out = page(c, cursor.query(), cursor.view(), cursor.options(), from, cursor.totalSize(), id);
             if (out.get("done").asBoolean()) {
                 locators.close(id);
             }
             return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("query failed in H2", e);
-        }
+        });
     }
 
     /**
@@ -143,8 +139,7 @@ public final class QueryEngine {
 
     /** Runs a compiled statement and returns at most {@code max} of its records, child subqueries included. */
     public List<ObjectNode> records(CompiledQuery q, QueryOptions options, long max) {
-        try (Connection c = database.connection()) {
-            session(c, q);
+        return withSession(q, c -> {
             List<ObjectNode> records = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             RecordShaper writer = new RecordShaper(options.apiVersion());
@@ -166,8 +161,33 @@ public final class QueryEngine {
                 children(c, q.shape(), records, ids, options);
             }
             return records;
+        });
+    }
+
+    /** Work on one H2 session. */
+    @FunctionalInterface
+    private interface SessionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} on a warm session set up for {@code q}; a failure in H2 is the engine's, not the user's. */
+    private <T> T withSession(CompiledQuery q, SessionWork<T> work) {
+        Connection c;
+        try {
+            c = sessions.acquire();
+        } catch (SQLException e) {
+            throw new IllegalStateException("no H2 session", e);
+        }
+        boolean healthy = false;
+        try {
+            session(c, q);
+            T out = work.run(c);
+            healthy = true;
+            return out;
         } catch (SQLException e) {
             throw new IllegalStateException("query failed in H2: " + q.sql(), e);
+        } finally {
+            sessions.release(c, healthy);
         }
     }
 

@@ -23,8 +23,31 @@ public final class SoqlSyntax {
     private SoqlSyntax() {
     }
 
-    /** The parse tree of one SOQL statement; anything after the statement is an unexpected token. */
+    /**
+     * Parse trees of recent statements: agents and tests repeat queries, a tree is only read once built, and
+     * parsing is close to half the cost of planning. Keyed by the exact text; errors are not kept.
+     */
+    private static final int KEPT_TREES = 512;
+    private static final java.util.Map<String, ApexParser.QueryContext> TREES = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(KEPT_TREES * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, ApexParser.QueryContext> eldest) {
+                    return size() > KEPT_TREES;
+                }
+            });
+
+    /** The parse tree of one SOQL statement, from the recent-tree cache when the same text was parsed before. */
     public static ApexParser.QueryContext parseQuery(String soql) {
+        ApexParser.QueryContext tree = TREES.get(soql);
+        if (tree == null) {
+            tree = parseQueryText(soql);
+            TREES.put(soql, tree);
+        }
+        return tree;
+    }
+
+    /** The parse tree of one SOQL statement; anything after the statement is an unexpected token. */
+    public static ApexParser.QueryContext parseQueryText(String soql) {
         QueryErrors errors = new QueryErrors(soql);
         if (soql.length() > MAX_STATEMENT) {
             throw QueryErrors.fail("MALFORMED_QUERY", "Query is too long: " + soql.length() + " characters (maximum "

@@ -21,16 +21,40 @@ final class Sql {
     private Sql() {
     }
 
+    /**
+     * JSqlParser's name objects check their quoting with regular expressions on construction, a good part of the
+     * cost of planning a query. Aliases (t0, t1, ...) and schema names are few, and the engine never changes a
+     * name object once built, so each is built once and shared by every statement.
+     */
+    private static final java.util.Map<String, Table> TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, Column> COLUMNS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int KEPT_NAMES = 100_000;
+
     /** A quoted table (sObject API names are case-sensitive identifiers in H2) under an alias. */
     static Table table(String name, String alias) {
-        Table t = new Table(quote(name));
-        t.setAlias(new Alias(alias, false));
+        String key = alias + ' ' + name;
+        Table t = TABLES.get(key);
+        if (t == null) {
+            t = new Table(quote(name));
+            t.setAlias(new Alias(alias, false));
+            if (TABLES.size() < KEPT_NAMES) {
+                TABLES.put(key, t);
+            }
+        }
         return t;
     }
 
     /** A quoted column of an aliased table. */
     static Column column(String alias, String name) {
-        return new Column(new Table(alias), quote(name));
+        String key = alias + ' ' + name;
+        Column c = COLUMNS.get(key);
+        if (c == null) {
+            c = new Column(new Table(alias), quote(name));
+            if (COLUMNS.size() < KEPT_NAMES) {
+                COLUMNS.put(key, c);
+            }
+        }
+        return c;
     }
 
     /** Schema names are few and quoted on every column reference: the validated form is kept. */

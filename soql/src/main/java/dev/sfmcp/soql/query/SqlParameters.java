@@ -12,13 +12,25 @@ import java.util.List;
  */
 public final class SqlParameters implements ParameterSink {
 
+    /** Placeholders are immutable once built and costly to build (JSqlParser checks them): shared by index. */
+    private static final JdbcParameter[] PLACEHOLDERS = new JdbcParameter[4096];
+
     private final List<Object> values = new ArrayList<>();
 
     /** A parameter placeholder bound to {@code value}. */
     @Override
     public JdbcParameter bind(Object value) {
         values.add(value);
-        return new JdbcParameter(values.size(), true, "?");
+        int index = values.size();
+        if (index >= PLACEHOLDERS.length) {
+            return new JdbcParameter(index, true, "?");
+        }
+        JdbcParameter p = PLACEHOLDERS[index];
+        if (p == null) {
+            p = new JdbcParameter(index, true, "?");
+            PLACEHOLDERS[index] = p;
+        }
+        return p;
     }
 
     /** A placeholder whose value the engine supplies at execution time (paging, parent Ids). */
