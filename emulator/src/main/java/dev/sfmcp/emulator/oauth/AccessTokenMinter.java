@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Issues access tokens: RS256 JWTs with Salesforce's header ({@code tnk}, {@code ver}, {@code kid}, {@code tty}) and
@@ -35,10 +36,17 @@ public final class AccessTokenMinter {
     private final Clock clock;
     private final TokenStore store;
     private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
+    private final BiConsumer<String, AccessToken> onJwtIssued;
 
     public AccessTokenMinter(Clock clock, TokenStore store) {
+        this(clock, store, (jwt, record) -> { });
+    }
+
+    /** @param onJwtIssued told of every JWT issued (the verifier's cache takes them) */
+    public AccessTokenMinter(Clock clock, TokenStore store, BiConsumer<String, AccessToken> onJwtIssued) {
         this.clock = clock;
         this.store = store;
+        this.onJwtIssued = onJwtIssued;
     }
 
     /** How long the app's access tokens live for this user. */
@@ -95,7 +103,9 @@ public final class AccessTokenMinter {
             throw new IllegalStateException("cannot sign an access token for org " + org.id(), e);
         }
         store.putAccess(record, null);
-        return new Minted(jwt.serialize(), record);
+        String value = jwt.serialize();
+        onJwtIssued.accept(value, record);
+        return new Minted(value, record);
     }
 
     private static JWSSigner signer(Org org) {

@@ -65,6 +65,16 @@ public final class AccessTokenVerifier {
         return fresh;
     }
 
+    /**
+     * Trusts a JWT this emulator has just signed, so that the client's first MCP call does not pay an RSA
+     * verification for a signature the server made itself.
+     */
+    public void remember(String jwt, AccessToken record) {
+        if (verified.size() < CACHE_LIMIT) {
+            verified.put(jwt, record);
+        }
+    }
+
     /** The record of a valid access token of either kind (JWT or opaque), or empty: what userinfo and revoke accept. */
     public Optional<AccessToken> verifyAny(String token) {
         if (token == null || token.isBlank()) {

@@ -3,6 +3,7 @@ package dev.sfmcp.emulator.oauth;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One issued authorization code, bound to its client, redirect URI and PKCE challenge; single use.
@@ -20,5 +21,5 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public record AuthorizationCode(String orgId, String userId, String clientId, String redirectUri, String codeChallenge,
                                 List<String> scopes, LoginHost loginHost, Instant expiresAt, AtomicBoolean redeemed,
-                                Grant[] issuedGrant) {
+                                AtomicReference<Grant> issuedGrant) {
 }

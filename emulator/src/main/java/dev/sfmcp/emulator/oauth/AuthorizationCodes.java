@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The authorization codes in flight: issued by authorize, redeemed once by the token endpoint, gone after expiry. */
 public final class AuthorizationCodes {
@@ -33,7 +34,7 @@ public final class AuthorizationCodes {
         }
         String code = RandomTokens.code();
         codes.put(code, new AuthorizationCode(orgId, userId, clientId, redirectUri, codeChallenge, List.copyOf(scopes), host,
-                clock.instant().plus(lifetime), new AtomicBoolean(), new Grant[1]));
+                clock.instant().plus(lifetime), new AtomicBoolean(), new AtomicReference<>()));
         return code;
     }
 

@@ -29,7 +29,7 @@ public final class AuthorizationServer {
         this.store = new TokenStore(clock);
         this.verifier = new AccessTokenVerifier(clock, orgs, store);
         AuthorizationCodes codes = new AuthorizationCodes(clock, settings.codeLifetime());
-        AccessTokenMinter minter = new AccessTokenMinter(clock, store);
+        AccessTokenMinter minter = new AccessTokenMinter(clock, store, verifier::remember);
         this.authorize = new AuthorizeEndpoint(clock, orgs, codes, approvals, settings.autoLogin());
         this.token = new TokenEndpoint(clock, orgs, codes, store, minter, settings.publicUrl());
         this.identity = new IdentityEndpoints(clock, orgs, store, verifier, settings.publicUrl());

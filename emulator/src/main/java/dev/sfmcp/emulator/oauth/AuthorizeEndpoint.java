@@ -126,12 +126,20 @@ public final class AuthorizeEndpoint {
         List<String> scopes = scope == null ? app.scopes()
                 : List.copyOf(new LinkedHashSet<>(Arrays.asList(scope.trim().split("[ +]+"))));
         for (String s : scopes) {
-            if (!app.scopes().contains(s) || (app.clientType() == OauthClientType.ConnectedApp
+            if (!allows(app, s) || (app.clientType() == OauthClientType.ConnectedApp
                     && s.equals(OAuthGatewayAuthenticator.MCP_SCOPE))) {
                 throw OAuthError.invalidScope();
             }
         }
         return scopes;
+    }
+
+    /** Whether the app grants a scope; {@code refresh_token} and {@code offline_access} are one permission in Setup. */
+    private static boolean allows(ExternalClientApp app, String scope) {
+        if (scope.equals("refresh_token") || scope.equals("offline_access")) {
+            return app.grantsRefreshTokens();
+        }
+        return app.scopes().contains(scope);
     }
 
     private void login(Context ctx, LoginHost host, Request request, List<String> scopes, String username, String password) {
@@ -188,8 +196,9 @@ public final class AuthorizeEndpoint {
             throw OAuthError.apiDisabled();
         }
         AppPolicies.checkPermittedUser(app, user);
+        boolean consentPrompted = request.get("prompt") != null && List.of(request.get("prompt").split(" ")).contains("consent");
         if (!approved && app.permittedUsersPolicyType() == PermittedUsersPolicyType.AllSelfAuthorized
-                && !approvals.has(user.id(), app.consumerKey())) {
+                && (consentPrompted || !approvals.has(user.id(), app.consumerKey()))) {
             String ticket = RandomTokens.handle();
             pending.put(ticket, new PendingApproval(org.id(), user.id(), clock.instant().plus(APPROVAL_WINDOW)));
             ctx.status(200).contentType("text/html; charset=utf-8").result(LoginPages.approvalPage(action(host),

@@ -84,7 +84,6 @@ public final class IdentityEndpoints {
         String token = ctx.formParam("token");
         ObjectNode body = json.createObjectNode();
         Optional<AccessToken> access = verifier.verifyAny(token);
-        java.time.Instant now = clock.instant();
         Optional<RefreshToken> refresh = access.isPresent() ? Optional.empty()
                 : store.refresh(token).filter(r -> !r.grant().isRevoked() && !r.isRotatedOut());
         Grant grant = access.map(AccessToken::grant).or(() -> refresh.map(RefreshToken::grant)).orElse(null);
@@ -125,8 +124,7 @@ public final class IdentityEndpoints {
         body.put("user_id", user.id());
         body.put("organization_id", org.id());
         body.put("preferred_username", user.username());
-        body.put("nickname", user.username().substring(0, user.username().indexOf('@') < 0 ? user.username().length()
-                : user.username().indexOf('@')));
+        body.put("nickname", user.username().split("@")[0]);
         body.put("name", user.displayName());
         body.put("email", user.email());
         body.put("email_verified", true);

@@ -83,7 +83,7 @@ public final class TokenEndpoint {
         }
         if (!code.redeemed().compareAndSet(false, true)) {
             // RFC 6749 §4.1.2: a replayed code revokes what the first redemption issued
-            Grant first = code.issuedGrant()[0];
+            Grant first = code.issuedGrant().get();
             if (first != null) {
                 first.revocation().revoke();
             }
@@ -102,7 +102,7 @@ public final class TokenEndpoint {
         AppPolicies.checkPermittedUser(app, user);
         AppPolicies.checkIp(app, user, AppPolicies.clientIp(ctx), false);
         Grant grant = store.newGrant(org.id(), user.id(), user.username(), app.consumerKey(), code.scopes(), host);
-        code.issuedGrant()[0] = grant;
+        code.issuedGrant().set(grant);
         RefreshToken refresh = null;
         if (grant.scopes().contains("refresh_token") || grant.scopes().contains("offline_access")) {
             refresh = new RefreshToken(RandomTokens.refreshToken(), grant, clock.instant());

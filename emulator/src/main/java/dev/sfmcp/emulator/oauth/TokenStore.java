@@ -20,6 +20,7 @@ public final class TokenStore {
     private final Map<String, AccessToken> opaqueByValue = new ConcurrentHashMap<>();
     private final Map<String, RefreshToken> refreshByValue = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<Grant>> grantsByUser = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger sinceSweep = new java.util.concurrent.atomic.AtomicInteger();
 
     public TokenStore(Clock clock) {
         this.clock = clock;
@@ -35,6 +36,11 @@ public final class TokenStore {
     }
 
     public void putAccess(AccessToken token, String opaqueValue) {
+        if (sinceSweep.incrementAndGet() >= 10_000) {
+            // a long-running emulator must not keep every token it ever issued; a day's grace keeps recent ones visible
+            sinceSweep.set(0);
+            sweepExpired(clock.instant().minus(java.time.Duration.ofDays(1)));
+        }
         accessByHandle.put(token.handle(), token);
         if (opaqueValue != null) {
             opaqueByValue.put(opaqueValue, token);

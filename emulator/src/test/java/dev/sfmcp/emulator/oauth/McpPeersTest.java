@@ -117,6 +117,38 @@ class McpPeersTest {
         assertTrue(tools.contains("soqlQuery"), tools.toString());
     }
 
+    @ParameterizedTest(name = "Inspector CLI runs its own OAuth flow on {0}")
+    @CsvSource({"/platform/mcp/v1/platform/sobject-reads", "/platform/mcp/v1/d/acme/platform/sobject-all"})
+    void inspectorsCliRunsItsOwnDiscoveryAndPkceFlow(String path) throws Exception {
+        Run run = run(Map.of(), "bash", "run-inspector-oauth.sh", emulator.localBaseUrl() + path);
+        assertEquals(0, run.exit(), "stdout: " + run.out() + "\nstderr: " + run.err());
+        assertTrue(names(JSON.readTree(run.out()).path("result").path("tools")).contains("soqlQuery"), run.out());
+    }
+
+    @org.junit.jupiter.api.Test
+    void inspectorReportsTheIssuerMismatchOfThe20260813ShapeInSelfMode() throws Exception {
+        try (Emulator self = new Emulator(EmulatorConfig.defaults().with(Option.PORT, "0").with(Option.AUTO_LOGIN, "true")
+                .with(Option.PRM_MODE, "self")).start()) {
+            String url = self.localBaseUrl() + "/platform/mcp/v1/platform/sobject-reads";
+            Run run = run(Map.of(), "bash", "run-inspector-oauth.sh", url);
+            assertTrue(run.exit() != 0, "the historic shape must fail in a client that checks the issuer");
+            String envelope = (run.out() + "\n" + run.err()).lines().filter(l -> l.startsWith("{\"error\"")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no error envelope in: " + run.out() + run.err()));
+            assertEquals("Issuer mismatch in authorization server metadata (RFC 8414 §3.3): expected \"" + url
+                    + "\", received \"" + self.localBaseUrl() + "/login\"", JSON.readTree(envelope).path("error").path("message").asText());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTypeScriptSdkProceedsWithTheRealOpenIdConfigurationThatLacksS256() throws Exception {
+        try (Emulator strict = new Emulator(EmulatorConfig.defaults().with(Option.PORT, "0").with(Option.AUTO_LOGIN, "true")
+                .with(Option.OIDC_ADVERTISES_PKCE, "false")).start()) {
+            Run run = run(Map.of(), "bash", "run-ts-sdk.sh", strict.localBaseUrl() + "/platform/mcp/v1/platform/sobject-reads");
+            assertEquals(0, run.exit(), "stdout: " + run.out() + "\nstderr: " + run.err());
+            assertTrue(run.out().contains("\"soqlQuery\""), run.out());
+        }
+    }
+
     @ParameterizedTest(name = "Inspector CLI refused without a valid token on {0}")
     @CsvSource({"/platform/mcp/v1/platform/sobject-all"})
     void inspectorsCliIsRefusedWithABadToken(String path) throws Exception {

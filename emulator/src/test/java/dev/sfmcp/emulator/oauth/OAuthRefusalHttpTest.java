@@ -161,6 +161,15 @@ class OAuthRefusalHttpTest {
     }
 
     @Test
+    void offlineAccessIsTheSamePermissionAsRefreshToken() {
+        OAuthTestClient.Pkce pkce = OAuthTestClient.Pkce.create();
+        Map<String, String> redirect = OAuthTestClient.redirectParams(client.logIn(LOGIN, OAuthTestClient.authorizeParams(
+                "sfmcp-demo-client", pkce, "mcp_api offline_access"), "rep@acme.example", "emulator"));
+        client.exchange(LOGIN, "sfmcp-demo-client", redirect.get("code"), pkce.verifier()).then().statusCode(200)
+                .body("scope", equalTo("mcp_api offline_access")).body("refresh_token", startsWith("5Aep861"));
+    }
+
+    @Test
     void anAppWithoutRequiredPkceIssuesCodesWithoutAChallenge() {
         Map<String, String> redirect = OAuthTestClient.redirectParams(client.logIn(LOGIN,
                 OAuthTestClient.authorizeParams("no-pkce", null, null), "rep@acme.example", "emulator"));
@@ -213,6 +222,20 @@ class OAuthRefusalHttpTest {
         assertEquals(302, redirect.statusCode(), "pre-authorized users are not asked to approve");
         client.exchange(LOGIN, "admin-approved", OAuthTestClient.redirectParams(redirect).get("code"), pkce.verifier()).then().statusCode(200);
         assertNotNull(client.accessToken(LOGIN, "admin-approved", "ps@acme.example"));
+    }
+
+    @Test
+    void theApprovalPageIsShownOnceUnlessPromptAsksForConsent() {
+        OAuthTestClient.Pkce pkce = OAuthTestClient.Pkce.create();
+        Map<String, String> params = OAuthTestClient.authorizeParams("no-pkce", pkce, null);
+        Response first = client.submit(client.getAuthorize(LOGIN, params).asString(), Map.of("username", "manager@acme.example", "password", "emulator"));
+        assertTrue(first.asString().contains("Allow Access?"));
+        assertEquals(302, client.submit(first.asString(), Map.of("approve", "Allow")).statusCode());
+        Response second = client.submit(client.getAuthorize(LOGIN, params).asString(), Map.of("username", "manager@acme.example", "password", "emulator"));
+        assertEquals(302, second.statusCode(), "approved once, not asked again");
+        params.put("prompt", "consent");
+        Response third = client.submit(client.getAuthorize(LOGIN, params).asString(), Map.of("username", "manager@acme.example", "password", "emulator"));
+        assertTrue(third.asString().contains("Allow Access?"), "prompt=consent asks again");
     }
 
     @Test
