@@ -33,5 +33,5 @@ RUN bash /opt/sfmcp/train-cds.sh
 VOLUME ["/fixtures"]
 EXPOSE 8080
 
-HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=3 CMD ["bash", "/opt/sfmcp/healthcheck.sh"]
+HEALTHCHECK --interval=2s --timeout=3s --start-period=30s --retries=3 CMD ["bash", "/opt/sfmcp/healthcheck.sh"]
 ENTRYPOINT ["bash", "/opt/sfmcp/entrypoint.sh"]

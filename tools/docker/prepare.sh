@@ -85,27 +85,51 @@ apt_mirror() {
   return 1
 }
 
+# The Java modules of the runtime: all of Java SE plus the JDK modules libraries reach for at run time (Unsafe,
+# EC and PKCS#11 crypto, zip file systems, locale data for Salesforce locales, management, DNS, extra charsets).
+# Compilers, debuggers, jshell and the Graal JIT stay out; that is most of the JDK's size.
+JAVA_MODULES="${SFMCP_JAVA_MODULES:-java.se,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.zipfs,jdk.localedata,jdk.management,jdk.net,jdk.httpserver,jdk.naming.dns,jdk.charsets}"
+
 if [[ "${SFMCP_REBUILD_BASE:-false}" == true ]] || ! docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
   MIRROR=$(apt_mirror) || { echo "docker/prepare: no Debian mirror found in apt's sources lists" >&2; exit 1; }
   command -v debootstrap >/dev/null 2>&1 || { say "installing debootstrap"; apt_install debootstrap; }
-  ROOTFS=$(mktemp -d /tmp/sfmcp-rootfs.XXXXXX)
-  trap 'rm -rf "$ROOTFS"' EXIT
-  say "debootstrap $SUITE (minbase + openjdk-17-jre-headless) from $MIRROR"
-  debootstrap --variant=minbase --include=openjdk-17-jre-headless "$SUITE" "$ROOTFS" "$MIRROR" \
-    >/tmp/sfmcp-debootstrap.log 2>&1 || { tail -30 /tmp/sfmcp-debootstrap.log >&2; exit 1; }
-  # Trim what a runtime image never reads: apt lists and caches, docs, man pages, locales.
-  rm -rf "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/var/cache/apt/* "$ROOTFS"/usr/share/doc/* \
-         "$ROOTFS"/usr/share/man/* "$ROOTFS"/usr/share/info/* "$ROOTFS"/var/log/*
-  # The JRE's javac symbol table, the archive for heaps over 32 GB and glibc's iconv modules are never used here.
-  rm -f "$ROOTFS"/usr/lib/jvm/java-17-openjdk-*/lib/ct.sym "$ROOTFS"/usr/lib/jvm/java-17-openjdk-*/lib/server/classes_nocoops.jsa
-  rm -rf "$ROOTFS"/usr/lib/*/gconv
-  find "$ROOTFS"/usr/share/locale -mindepth 1 -maxdepth 1 ! -name 'locale.alias' -exec rm -rf {} + 2>/dev/null || true
+  WORK=$(mktemp -d /tmp/sfmcp-base.XXXXXX)
+  cleanup() {
+    umount "$WORK/jdk/proc" 2>/dev/null || true
+    rm -rf "$WORK"
+  }
+  trap cleanup EXIT
+  mkdir -p "$WORK/cache"
+
+  # Debian's JRE package is the full 190 MB runtime; jlink on Debian's JDK (whose jmods it ships) makes a ~65 MB
+  # one with the same build. The JDK lives only in a throw-away root; the image root gets just the linked runtime.
+  say "debootstrap $SUITE (minbase + openjdk-17-jdk-headless, for jlink) from $MIRROR"
+  debootstrap --variant=minbase --cache-dir="$WORK/cache" --include=openjdk-17-jdk-headless "$SUITE" "$WORK/jdk" "$MIRROR" \
+    >"$WORK/debootstrap-jdk.log" 2>&1 || { tail -30 "$WORK/debootstrap-jdk.log" >&2; exit 1; }
+  mount -t proc proc "$WORK/jdk/proc" 2>/dev/null || true
+  say "jlink: $JAVA_MODULES"
+  chroot "$WORK/jdk" /bin/sh -c "exec \$(dirname \$(readlink -f /usr/bin/javac))/jlink --add-modules $JAVA_MODULES \
+      --strip-debug --no-header-files --no-man-pages --compress=2 --output /opt/java" >/dev/null
+  # The default CDS archive of the JDK classes: the emulator's own archive is layered on top of it.
+  chroot "$WORK/jdk" /opt/java/bin/java -Xshare:dump >/dev/null
+  umount "$WORK/jdk/proc" 2>/dev/null || true
+
+  say "debootstrap $SUITE (minbase) for the image root"
+  debootstrap --variant=minbase --cache-dir="$WORK/cache" "$SUITE" "$WORK/root" "$MIRROR" \
+    >"$WORK/debootstrap-root.log" 2>&1 || { tail -30 "$WORK/debootstrap-root.log" >&2; exit 1; }
+  cp -a "$WORK/jdk/opt/java" "$WORK/root/opt/java"
+  ln -s /opt/java/bin/java "$WORK/root/usr/bin/java"
+  # Trim what a runtime image never reads: apt lists and caches, docs, man pages, locales, iconv modules.
+  rm -rf "$WORK"/root/var/lib/apt/lists/* "$WORK"/root/var/cache/apt/* "$WORK"/root/usr/share/doc/* \
+         "$WORK"/root/usr/share/man/* "$WORK"/root/usr/share/info/* "$WORK"/root/var/log/* "$WORK"/root/usr/lib/*/gconv
+  find "$WORK"/root/usr/share/locale -mindepth 1 -maxdepth 1 ! -name 'locale.alias' -exec rm -rf {} + 2>/dev/null || true
   say "importing $BASE_IMAGE"
-  tar -C "$ROOTFS" -c . | docker import \
+  tar -C "$WORK/root" -c . | docker import \
     --change 'ENV LANG=C.UTF-8' \
-    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV JAVA_HOME=/opt/java' \
+    --change 'ENV PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'CMD ["bash"]' - "$BASE_IMAGE" >/dev/null
-  rm -rf "$ROOTFS"
+  cleanup
   trap - EXIT
 else
   say "base image $BASE_IMAGE exists"

@@ -26,7 +26,11 @@ done
 init='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"cds-training","version":"1"}}}'
 for server in platform/sobject-reads platform/sobject-all; do
   answer=$(request POST "/platform/mcp/v1/$server" "$init")
-  session=$(printf '%s' "$answer" | tr -d '\r' | awk -F': ' 'tolower($1)=="mcp-session-id" {print $2}')
+  session=
+  while IFS= read -r line; do
+    line=${line%$'\r'}
+    [[ "${line,,}" == mcp-session-id:* ]] && session=${line#*: }
+  done <<<"$answer"
   SESSION_HEADER="Mcp-Session-Id: $session"$'\r\n'"MCP-Protocol-Version: 2025-06-18"$'\r\n'
   request POST "/platform/mcp/v1/$server" '{"jsonrpc":"2.0","method":"notifications/initialized"}' >/dev/null
   request POST "/platform/mcp/v1/$server" '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' >/dev/null

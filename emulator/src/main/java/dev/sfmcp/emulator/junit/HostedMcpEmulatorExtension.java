@@ -31,11 +31,14 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * static HostedMcpEmulatorExtension salesforce = HostedMcpEmulatorExtension.newInstance()
  *         .option("catalog", "live-9").resetOnEachTest(false).build();
  * }</pre>
+ *
+ * A static field gives one emulator per class (or per method with {@link Lifecycle#PER_METHOD}); an instance field
+ * gives one per test. Two fields run two emulators side by side: reach each through {@link #getRuntime()}, since
+ * both would offer the same parameter types.
  */
 public final class HostedMcpEmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HostedMcpEmulatorExtension.class);
     private static final String RUNNING = "running";
 
     /** Null when declared through the annotation: the settings are read from the test class then. */
@@ -84,26 +87,20 @@ public final class HostedMcpEmulatorExtension implements BeforeAllCallback, Afte
     @Override
     public void beforeEach(ExtensionContext context) {
         Settings settings = settings(context);
-        if (settings.lifecycle == Lifecycle.PER_METHOD) {
+        Running classLevel = context.getParent().map(parent -> parent.getStore(namespace()).get(RUNNING, Running.class))
+                .orElse(null);
+        if (settings.lifecycle == Lifecycle.PER_METHOD || classLevel == null) {
+            // Per method by choice, or because JUnit called no beforeAll: an instance (non-static) @RegisterExtension
+            // field is a new extension for every test, so it gets a new emulator for every test, as WireMock does.
             start(context, settings);
-            return;
-        }
-        ExtensionContext classContext = context.getParent().orElse(context);
-        Running running = classContext.getStore(NAMESPACE).get(RUNNING, Running.class);
-        if (running == null) {
-            // An instance (non-static) @RegisterExtension field: JUnit calls no beforeAll, so start on first use;
-            // the class context's store closes it when the class is done.
-            start(classContext, settings);
         } else if (settings.resetOnEachTest) {
-            running.runtime.reset();
+            classLevel.runtime.reset();
         }
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        if (settings(context).lifecycle == Lifecycle.PER_METHOD) {
-            stop(context);
-        }
+        stop(context);
     }
 
     @Override
@@ -111,15 +108,22 @@ public final class HostedMcpEmulatorExtension implements BeforeAllCallback, Afte
         stop(context);
     }
 
+    /** Each registration has its own emulator: two {@code @RegisterExtension} fields run two side by side. */
+    private ExtensionContext.Namespace namespace() {
+        return ExtensionContext.Namespace.create(HostedMcpEmulatorExtension.class, this);
+    }
+
     private void start(ExtensionContext context, Settings settings) {
         Emulator emulator = new Emulator(settings.config()).start();
         Running running = new Running(new HostedMcpEmulatorRuntime(emulator, settings.oauthClient));
-        context.getStore(NAMESPACE).put(RUNNING, running);
+        context.getStore(namespace()).put(RUNNING, running);
         programmatic = running;
     }
 
     private void stop(ExtensionContext context) {
-        Running running = context.getStore(NAMESPACE).remove(RUNNING, Running.class);
+        // remove() takes the value of this context's own level only, never a parent's: afterEach leaves the
+        // class's emulator alone.
+        Running running = context.getStore(namespace()).remove(RUNNING, Running.class);
         if (running != null) {
             running.close();
         }
@@ -140,7 +144,7 @@ public final class HostedMcpEmulatorExtension implements BeforeAllCallback, Afte
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        Running running = extensionContext.getStore(NAMESPACE).get(RUNNING, Running.class);
+        Running running = extensionContext.getStore(namespace()).get(RUNNING, Running.class);
         if (running == null) {
             throw new ParameterResolutionException("no emulator is running for " + parameterContext.getParameter()
                     + ": with Lifecycle.PER_METHOD inject into test methods, not constructors or @BeforeAll methods");

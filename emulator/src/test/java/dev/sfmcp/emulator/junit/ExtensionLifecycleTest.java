@@ -211,10 +211,11 @@ class ExtensionLifecycleTest {
     }
 
     @Test
-    void anInstanceFieldSharesOneEmulatorPerClassAndClosesIt() {
+    void anInstanceFieldGetsAFreshEmulatorForEachTest() {
         assertAllPassed(run(InstanceFieldRegistration.class), 2);
-        assertEquals(InstanceFieldRegistration.firstPort, InstanceFieldRegistration.secondPort);
-        assertTrue(!listening(InstanceFieldRegistration.firstPort), "closed with the class");
+        assertNotEquals(InstanceFieldRegistration.firstPort, InstanceFieldRegistration.secondPort);
+        assertTrue(!listening(InstanceFieldRegistration.firstPort), "the first test's emulator is closed");
+        assertTrue(!listening(InstanceFieldRegistration.secondPort), "the second test's emulator is closed");
     }
 
     // ---- configuration mistakes -------------------------------------------------------------------------
