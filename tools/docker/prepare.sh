@@ -96,22 +96,24 @@ if [[ "${SFMCP_REBUILD_BASE:-false}" == true ]] || ! docker image inspect "$BASE
   WORK=$(mktemp -d /tmp/sfmcp-base.XXXXXX)
   cleanup() {
     umount "$WORK/jdk/proc" 2>/dev/null || true
-    rm -rf "$WORK"
+    [[ "${SFMCP_KEEP_WORK:-false}" == true ]] || rm -rf "$WORK"
   }
   trap cleanup EXIT
   mkdir -p "$WORK/cache"
 
   # Debian's JRE package is the full 190 MB runtime; jlink on Debian's JDK (whose jmods it ships) makes a ~65 MB
   # one with the same build. The JDK lives only in a throw-away root; the image root gets just the linked runtime.
+  # binutils: Debian's jlink strips native debug symbols with objcopy.
   say "debootstrap $SUITE (minbase + openjdk-17-jdk-headless, for jlink) from $MIRROR"
-  debootstrap --variant=minbase --cache-dir="$WORK/cache" --include=openjdk-17-jdk-headless "$SUITE" "$WORK/jdk" "$MIRROR" \
+  debootstrap --variant=minbase --cache-dir="$WORK/cache" --include=openjdk-17-jdk-headless,binutils "$SUITE" "$WORK/jdk" "$MIRROR" \
     >"$WORK/debootstrap-jdk.log" 2>&1 || { tail -30 "$WORK/debootstrap-jdk.log" >&2; exit 1; }
   mount -t proc proc "$WORK/jdk/proc" 2>/dev/null || true
   say "jlink: $JAVA_MODULES"
   chroot "$WORK/jdk" /bin/sh -c "exec \$(dirname \$(readlink -f /usr/bin/javac))/jlink --add-modules $JAVA_MODULES \
-      --strip-debug --no-header-files --no-man-pages --compress=2 --output /opt/java" >/dev/null
+      --strip-debug --no-header-files --no-man-pages --compress=2 --output /opt/java" >"$WORK/jlink.log" 2>&1 \
+    || { cat "$WORK/jlink.log" >&2; exit 1; }
   # The default CDS archive of the JDK classes: the emulator's own archive is layered on top of it.
-  chroot "$WORK/jdk" /opt/java/bin/java -Xshare:dump >/dev/null
+  chroot "$WORK/jdk" /opt/java/bin/java -Xshare:dump >"$WORK/cds.log" 2>&1 || { tail -20 "$WORK/cds.log" >&2; exit 1; }
   umount "$WORK/jdk/proc" 2>/dev/null || true
 
   say "debootstrap $SUITE (minbase) for the image root"
