@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -394,7 +395,7 @@ public class SalesforceHostedMcpContainer extends GenericContainer<SalesforceHos
      * @param org the org's My Domain name or Id, e.g. {@code acme}
      * @return one map per row, keyed by the CSV header
      */
-    public java.util.List<java.util.Map<String, String>> eventLog(String org) {
+    public List<Map<String, String>> eventLog(String org) {
         return getAdminClient().eventLog(org);
     }
 
