@@ -31,6 +31,7 @@ class AuthorizationCodeFlowTest {
     private final Map<String, String> authorizeQuery = new LinkedHashMap<>();
     private String issuedCode;
     private boolean autoLogin;
+    private boolean refuseAtAuthorize;
 
     @BeforeEach
     void start() throws IOException {
@@ -76,10 +77,20 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
-    void aRefusedLoginSaysWhatTheLoginHostAnswered() {
+    void aRefusedPasswordSaysWhatTheLoginPageSaid() {
         EmulatorRequestException e = assertThrows(EmulatorRequestException.class,
                 () -> new AuthorizationCodeFlow(loginUrl(), "demo-client", CALLBACK).login("rep@acme.example", "wrong"));
-        assertTrue(e.getMessage().contains("error=invalid_grant error_description=authentication failure"), e.getMessage());
+        assertEquals("the login host refused the login for 'rep@acme.example': Please check your username and password. "
+                + "If you still can't log in, contact your Salesforce administrator.", e.getMessage());
+    }
+
+    @Test
+    void anErrorRedirectSaysWhatTheLoginHostAnswered() {
+        refuseAtAuthorize = true;
+        EmulatorRequestException e = assertThrows(EmulatorRequestException.class,
+                () -> new AuthorizationCodeFlow(loginUrl(), "demo-client", CALLBACK).login("rep@acme.example", "emulator"));
+        assertEquals("authorize redirected with error=invalid_request error_description=missing required code challenge",
+                e.getMessage());
     }
 
     @Test
@@ -96,11 +107,20 @@ class AuthorizationCodeFlowTest {
     private void authorize(HttpExchange exchange) throws IOException {
         authorizeQuery.clear();
         authorizeQuery.putAll(parse(exchange.getRequestURI().getRawQuery()));
+        if (refuseAtAuthorize) {
+            redirect(exchange, authorizeQuery.get("redirect_uri") + "?error=invalid_request"
+                    + "&error_description=missing%20required%20code%20challenge&state=" + authorizeQuery.get("state"));
+            return;
+        }
         if (autoLogin) {
             redirectToCallback(exchange);
             return;
         }
-        html(exchange, "<html><body><form method=\"post\" action=\"/login/secur/frontdoor\">"
+        loginPage(exchange, "");
+    }
+
+    private void loginPage(HttpExchange exchange, String alert) throws IOException {
+        html(exchange, "<html><body>" + alert + "<form method=\"post\" action=\"/login/secur/frontdoor\">"
                 + "<input type=\"hidden\" name=\"startURL\" value=\"/approve?x=1&amp;y=2\">"
                 + "<input type=\"text\" name=\"username\" value=\"" + authorizeQuery.get("login_hint") + "\">"
                 + "<input type=\"password\" name=\"password\">"
@@ -110,10 +130,14 @@ class AuthorizationCodeFlowTest {
 
     private void loginForm(HttpExchange exchange) throws IOException {
         Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        if (!"emulator".equals(form.get("password")) || !"/approve?x=1&y=2".equals(form.get("startURL"))
-                || form.containsKey("rememberUn") || !"Log In".equals(form.get("Login"))) {
-            redirect(exchange, authorizeQuery.get("redirect_uri") + "?error=invalid_grant&error_description=authentication%20failure&state="
-                    + authorizeQuery.get("state"));
+        if (!"/approve?x=1&y=2".equals(form.get("startURL")) || form.containsKey("rememberUn") || !"Log In".equals(form.get("Login"))) {
+            html(exchange, "unexpected form fields " + form);
+            return;
+        }
+        if (!"emulator".equals(form.get("password"))) {
+            // As the real login page does: the form again, with the reason in an alert.
+            loginPage(exchange, "<div id=\"error\" class=\"loginError\" role=\"alert\">Please check your username and password. "
+                    + "If you still can&#39;t log in, contact your Salesforce administrator.</div>");
             return;
         }
         redirect(exchange, "/login/approve");

@@ -35,6 +35,10 @@ public final class AuthorizationCodeFlow {
     private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>(.*?)</form>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern INPUT = Pattern.compile("<(?:input|button)\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z_:-]+)\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
+    private static final Pattern PASSWORD_INPUT = Pattern.compile("<input\\b[^>]*type\\s*=\\s*[\"']?password", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALERT = Pattern.compile(
+            "<(\\w+)\\b[^>]*(?:role\\s*=\\s*[\"']alert|class\\s*=\\s*[\"'][^\"']*error)[^>]*>(.*?)</\\1>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final int MAX_STEPS = 8;
 
     private final String loginUrl;
@@ -82,6 +86,7 @@ public final class AuthorizationCodeFlow {
                 "code_challenge_method", "S256",
                 "login_hint", username));
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(authorize)).GET());
+        boolean passwordSent = false;
         for (int step = 0; step < MAX_STEPS; step++) {
             int status = response.statusCode();
             URI at = response.request().uri();
@@ -94,6 +99,13 @@ public final class AuthorizationCodeFlow {
                 }
                 response = send(HttpRequest.newBuilder(next).GET());
             } else if (status == 200 && FORM.matcher(response.body()).find()) {
+                boolean asksPassword = PASSWORD_INPUT.matcher(response.body()).find();
+                if (asksPassword && passwordSent) {
+                    // The login form again after a login: the host refused the credentials and says why.
+                    throw new EmulatorRequestException("the login host refused the login for '" + username + "': "
+                            + alertText(response.body()), null);
+                }
+                passwordSent |= asksPassword;
                 response = submit(response, username, password);
             } else {
                 throw new EmulatorRequestException(response.request().method(), pathAndQuery(at), status, response.body());
@@ -222,6 +234,14 @@ public final class AuthorizationCodeFlow {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    private static String alertText(String page) {
+        Matcher alert = ALERT.matcher(page);
+        if (!alert.find()) {
+            return "the login form was shown again (no error message on the page)";
+        }
+        return unescape(alert.group(2).replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").trim());
     }
 
     private static Map<String, String> attributes(String tag) {
