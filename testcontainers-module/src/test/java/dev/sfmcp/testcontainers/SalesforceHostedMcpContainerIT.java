@@ -113,7 +113,7 @@ class SalesforceHostedMcpContainerIT {
     }
 
     @Test
-    @Disabled("needs issue 6 (OAuth 2.0 + PKCE, --auto-login) in the image")
+    @Disabled("needs issue 6 (OAuth 2.0 + PKCE, --auto-login) in the image; passed against the oauth branch at c21cd36")
     void accessTokenForRunsTheRealPkceFlowAndTheTokenOpensTheMcpEndpoint() {
         try (SalesforceHostedMcpContainer secured = new SalesforceHostedMcpContainer().withDemoOrg(true).withAutoLogin(true)) {
             secured.start();
@@ -127,7 +127,7 @@ class SalesforceHostedMcpContainerIT {
     }
 
     @Test
-    @Disabled("needs issue 6 (OAuth 2.0 + PKCE) in the image: the login form path, without auto-login")
+    @Disabled("needs issue 6 (OAuth 2.0 + PKCE) in the image: the login form path; passed against the oauth branch at c21cd36")
     void accessTokenForFillsTheLoginFormWithoutAutoLogin() {
         try (SalesforceHostedMcpContainer secured = new SalesforceHostedMcpContainer().withDemoOrg(true).withAutoLogin(false)) {
             secured.start();
@@ -143,7 +143,7 @@ class SalesforceHostedMcpContainerIT {
     }
 
     @Test
-    @Disabled("needs issue 6 (OAuth: JWT expiry on the emulator clock) in the image")
+    @Disabled("needs issue 6 (OAuth: JWT expiry on the emulator clock) in the image; passed against the oauth branch at c21cd36")
     void advancingTheClockPastTokenExpiryClosesTheEndpoint() {
         try (SalesforceHostedMcpContainer secured = new SalesforceHostedMcpContainer().withDemoOrg(true).withAutoLogin(true)) {
             secured.start();
