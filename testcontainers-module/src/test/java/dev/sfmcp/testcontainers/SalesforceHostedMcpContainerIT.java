@@ -113,6 +113,20 @@ class SalesforceHostedMcpContainerIT {
     }
 
     @Test
+    void fixturesAreCopiedUnderFixturesAndReadableByTheEmulatorsUser() throws Exception {
+        try (SalesforceHostedMcpContainer custom = new SalesforceHostedMcpContainer().withNoAuth(true)
+                .withFixtureFromClasspath("fixtures/tiny-org.yaml")) {
+            custom.start();
+            String expected = new String(getClass().getResourceAsStream("/fixtures/tiny-org.yaml").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            org.testcontainers.containers.Container.ExecResult cat = custom.execInContainer("cat", "/fixtures/tiny-org.yaml");
+            assertEquals(0, cat.getExitCode(), cat.getStderr());
+            assertEquals(expected, cat.getStdout());
+            assertEquals("/fixtures/tiny-org.yaml", custom.execInContainer("bash", "-c", "printf %s \"$SFMCP_FIXTURE\"").getStdout());
+        }
+    }
+
+    @Test
     @Disabled("needs issue 6 (OAuth 2.0 + PKCE, --auto-login) in the image; passed against the oauth branch at c21cd36")
     void accessTokenForRunsTheRealPkceFlowAndTheTokenOpensTheMcpEndpoint() {
         try (SalesforceHostedMcpContainer secured = new SalesforceHostedMcpContainer().withDemoOrg(true).withAutoLogin(true)) {
