@@ -139,5 +139,13 @@ fi
 
 # --- 3. the emulator image --------------------------------------------------------------------------------------
 say "building $IMAGE from $JAR on $BASE_IMAGE"
-DOCKER_BUILDKIT=0 docker build -q --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$IMAGE" . >/dev/null
+# The classic builder: a docker.io engine may come without the buildx plugin. Its deprecation notice is noise here.
+BUILD_LOG=$(mktemp /tmp/sfmcp-build.XXXXXX)
+if ! DOCKER_BUILDKIT=0 docker build --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$IMAGE" . >"$BUILD_LOG" 2>&1; then
+  tail -40 "$BUILD_LOG" >&2
+  rm -f "$BUILD_LOG"
+  exit 1
+fi
+grep -a '^CDS' "$BUILD_LOG" | sed 's/^/== docker\/prepare: /' || true
+rm -f "$BUILD_LOG"
 say "$IMAGE: $(docker image inspect "$IMAGE" --format '{{.Size}}' | awk '{printf "%.1f MB", $1/1000/1000}')"
