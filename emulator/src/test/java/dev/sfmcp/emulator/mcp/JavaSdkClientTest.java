@@ -105,7 +105,8 @@ class JavaSdkClientTest {
         McpSyncClient client = client("/platform/mcp/v1/platform/sobject-all");
         McpSchema.InitializeResult init = client.initialize();
         assertNotNull(init.capabilities().prompts());
-        assertEquals(List.of(), client.listPrompts().prompts());
+        assertEquals(List.of("Account_Review_Briefing", "Opportunity_Pipeline_Review", "Case_Summary"),
+                client.listPrompts().prompts().stream().map(McpSchema.Prompt::name).toList());
         client.closeGracefully();
     }
 }
