@@ -49,6 +49,7 @@ public final class StorageBenchmark {
 
         snapshotRestore(schema, clock, user);
         warmUp(schema, clock, user);
+        insertsSideBySide(schema, clock, user);
 
         long heapBase = usedHeap();
         DataEngine engine = new DataEngine(schema, clock, "00DBENCH00000001AAA");
@@ -166,6 +167,58 @@ public final class StorageBenchmark {
         }
     }
 
+    /**
+     * Insert rate of the engine beside plain JDBC batches into (a) a table with the engine's layout and indexes and
+     * (b) a table with a primary key only, in interleaved rounds so that load on a shared machine hits all three
+     * alike; the later half of the rounds is reported.
+     */
+    private static void insertsSideBySide(Schema schema, Clock clock, String user) throws Exception {
+        SObjectType account = schema.find("Account").orElseThrow();
+        int perRound = 25_000;
+        int rounds = 8;
+        double[] sums = new double[3];
+        try (DataEngine engine = new DataEngine(schema, clock, "00DBENCH00000004AAA");
+             Connection sameLayout = DriverManager.getConnection("jdbc:h2:mem:rawsame");
+             Connection pkOnly = DriverManager.getConnection("jdbc:h2:mem:rawpk")) {
+            try (Statement st = sameLayout.createStatement()) {
+                for (String ddl : StorageLayout.createStatements(account)) {
+                    st.execute(ddl);
+                }
+            }
+            try (Statement st = pkOnly.createStatement()) {
+                st.execute(plainTable(account));
+            }
+            sameLayout.setAutoCommit(false);
+            pkOnly.setAutoCommit(false);
+            for (int round = 0; round < rounds; round++) {
+                int base = round * perRound;
+                long t0 = System.nanoTime();
+                for (int done = 0; done < perRound; done += CHUNK) {
+                    List<Map<String, Object>> chunk = new ArrayList<>(CHUNK);
+                    for (int i = done; i < Math.min(perRound, done + CHUNK); i++) {
+                        chunk.add(account(base + i));
+                    }
+                    engine.bulkInsert("Account", chunk, user);
+                }
+                double e = perRound / ((System.nanoTime() - t0) / 1e9);
+                t0 = System.nanoTime();
+                rawInsert(sameLayout, account, perRound, i -> account(base + i), user, clock, "001" + round);
+                double same = perRound / ((System.nanoTime() - t0) / 1e9);
+                t0 = System.nanoTime();
+                rawInsert(pkOnly, account, perRound, i -> account(base + i), user, clock, "001" + round);
+                double pk = perRound / ((System.nanoTime() - t0) / 1e9);
+                if (round >= rounds / 2) {
+                    sums[0] += e;
+                    sums[1] += same;
+                    sums[2] += pk;
+                }
+            }
+        }
+        int n = rounds - rounds / 2;
+        System.out.printf(Locale.ROOT, "bulk insert Accounts side by side: engine %,.0f records/s, raw JDBC into the engine's layout %,.0f records/s, raw JDBC into a primary-key-only table %,.0f records/s%n",
+                sums[0] / n, sums[1] / n, sums[2] / n);
+    }
+
     /** Snapshot and restore of an org of a few thousand records (target: well under 100 ms). */
     private static void snapshotRestore(Schema schema, Clock clock, String user) {
         try (DataEngine engine = new DataEngine(schema, clock, "00DBENCH00000002AAA")) {
@@ -245,7 +298,7 @@ public final class StorageBenchmark {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + StorageLayout.quote(type.name()) + " (" + cols + ") VALUES (" + marks + ")")) {
             for (int n = 0; n < count; n++) {
                 Map<String, Object> row = new HashMap<>(rows.apply(n));
-                row.put("Id", prefix + String.format("%015d", n));
+                row.put("Id", prefix + String.format("%0" + (18 - prefix.length()) + "d", n));
                 row.put("OwnerId", user);
                 row.put("CreatedById", user);
                 row.put("LastModifiedById", user);
