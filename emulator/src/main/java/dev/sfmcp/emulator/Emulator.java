@@ -110,7 +110,7 @@ public final class Emulator implements AutoCloseable {
                 throw new IllegalArgumentException("--generate needs an org: give --fixture or keep the demo org");
             }
             new Generator(42).fill(loaded.get(0), Generator.parseCounts(config.generate()));
-            loaded.get(0).markLoaded();
+            loaded.get(0).snapshotAsLoaded();
         }
         for (LoadedOrg data : loaded) {
             addOrg(OrgAssembly.of(data, clock, config.signingKeyBits()));

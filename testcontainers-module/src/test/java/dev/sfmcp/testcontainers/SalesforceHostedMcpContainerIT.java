@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -127,7 +126,6 @@ class SalesforceHostedMcpContainerIT {
     }
 
     @Test
-    @Disabled("needs issue 6 (OAuth 2.0 + PKCE, --auto-login) in the image; passed against the oauth branch at c21cd36")
     void accessTokenForRunsTheRealPkceFlowAndTheTokenOpensTheMcpEndpoint() {
         try (SalesforceHostedMcpContainer secured = new SalesforceHostedMcpContainer().withDemoOrg(true).withAutoLogin(true)) {
             secured.start();
@@ -141,7 +139,6 @@ class SalesforceHostedMcpContainerIT {
     }
 
     @Test
-    @Disabled("needs issue 6 (OAuth 2.0 + PKCE) in the image: the login form path; passed against the oauth branch at c21cd36")
     void accessTokenForFillsTheLoginFormWithoutAutoLogin() {
         try (SalesforceHostedMcpContainer secured = new SalesforceHostedMcpContainer().withDemoOrg(true).withAutoLogin(false)) {
             secured.start();
@@ -157,7 +154,6 @@ class SalesforceHostedMcpContainerIT {
     }
 
     @Test
-    @Disabled("needs issue 6 (OAuth: JWT expiry on the emulator clock) in the image; passed against the oauth branch at c21cd36")
     void advancingTheClockPastTokenExpiryClosesTheEndpoint() {
         try (SalesforceHostedMcpContainer secured = new SalesforceHostedMcpContainer().withDemoOrg(true).withAutoLogin(true)) {
             secured.start();
@@ -170,7 +166,6 @@ class SalesforceHostedMcpContainerIT {
     }
 
     @Test
-    @Disabled("needs issue 5 (POST /_emulator/reset) and issue 7 (tools that change data) in the image")
     void resetRefillsTheQuotaAndEmptiesTheEventLog() {
         try (SalesforceHostedMcpContainer secured = new SalesforceHostedMcpContainer().withDemoOrg(true).withAutoLogin(true)
                 .withApiRequestLimit(100)) {
@@ -187,7 +182,6 @@ class SalesforceHostedMcpContainerIT {
     }
 
     @Test
-    @Disabled("needs issue 5 (fixture loading from SFMCP_FIXTURE) in the image")
     void startsWithACustomFixture() {
         try (SalesforceHostedMcpContainer custom = new SalesforceHostedMcpContainer().withDemoOrg(false).withAutoLogin(true)
                 .withFixture(Path.of("src/test/resources/fixtures/tiny-org.yaml"))) {

@@ -6,11 +6,9 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Ready tokens injected into test parameters, through the real authorization-code + PKCE flow. */
-@Disabled("needs issue 6 (OAuth 2.0 + PKCE, the demo app and --auto-login) in the emulator")
 @HostedMcpEmulatorTest(options = "auto-login=true")
 class AccessTokenInjectionTest {
 

@@ -12,7 +12,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -21,7 +20,6 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * Example: log in as a sales rep of the demo org through the real OAuth + PKCE flow and query Accounts through the
  * sobject-reads server, resetting the org before each test.
  */
-@Disabled("needs issue 6 (OAuth) and issue 7 (soqlQuery) in the image")
 @RequiresEmulatorImage // this repository's guard (skip without Docker, fail in CI); your own tests don't need it
 @Testcontainers
 class ReadAccountsAsARepExampleIT {

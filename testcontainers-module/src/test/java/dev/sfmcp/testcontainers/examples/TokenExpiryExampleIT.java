@@ -8,7 +8,6 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -17,7 +16,6 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * Example: prove that your agent copes with an expired token, by moving the emulator's clock past the token's
  * lifetime instead of waiting two hours.
  */
-@Disabled("needs issue 6 (OAuth: JWT expiry on the emulator clock) in the image; passed against the oauth branch at c21cd36")
 @RequiresEmulatorImage // this repository's guard (skip without Docker, fail in CI); your own tests don't need it
 @Testcontainers
 class TokenExpiryExampleIT {
