@@ -1,5 +1,12 @@
 package dev.sfmcp.testcontainers;
 
+import dev.sfmcp.client.ApiUsage;
+import dev.sfmcp.client.AuthorizationCodeFlow;
+import dev.sfmcp.client.ClockState;
+import dev.sfmcp.client.EmulatorAdminClient;
+import dev.sfmcp.client.EmulatorRequestException;
+import dev.sfmcp.client.OAuthTokens;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

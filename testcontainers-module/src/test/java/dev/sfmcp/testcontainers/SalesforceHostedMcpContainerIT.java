@@ -1,5 +1,9 @@
 package dev.sfmcp.testcontainers;
 
+import dev.sfmcp.client.ClockState;
+import dev.sfmcp.client.EmulatorRequestException;
+import dev.sfmcp.client.OAuthTokens;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

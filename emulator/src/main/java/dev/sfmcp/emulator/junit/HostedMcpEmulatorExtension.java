@@ -1,5 +1,8 @@
 package dev.sfmcp.emulator.junit;
 
+import dev.sfmcp.client.EmulatorAdminClient;
+import dev.sfmcp.client.EmulatorRequestException;
+
 import dev.sfmcp.emulator.Emulator;
 import dev.sfmcp.emulator.EmulatorConfig;
 import dev.sfmcp.emulator.Option;

@@ -1,5 +1,12 @@
 package dev.sfmcp.emulator.junit;
 
+import dev.sfmcp.client.ApiUsage;
+import dev.sfmcp.client.AuthorizationCodeFlow;
+import dev.sfmcp.client.ClockState;
+import dev.sfmcp.client.EmulatorAdminClient;
+import dev.sfmcp.client.EmulatorRequestException;
+import dev.sfmcp.client.OAuthTokens;
+
 import dev.sfmcp.emulator.Emulator;
 import java.time.Duration;
 import java.util.List;

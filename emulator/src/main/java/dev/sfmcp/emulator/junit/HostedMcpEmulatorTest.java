@@ -1,5 +1,7 @@
 package dev.sfmcp.emulator.junit;
 
+import dev.sfmcp.client.EmulatorAdminClient;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

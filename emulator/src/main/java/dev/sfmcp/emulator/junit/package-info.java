@@ -6,3 +6,5 @@
  * user's test classpath brings it.
  */
 package dev.sfmcp.emulator.junit;
+
+import dev.sfmcp.client.EmulatorAdminClient;

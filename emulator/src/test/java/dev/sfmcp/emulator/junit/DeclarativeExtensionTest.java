@@ -1,5 +1,8 @@
 package dev.sfmcp.emulator.junit;
 
+import dev.sfmcp.client.ClockState;
+import dev.sfmcp.client.EmulatorAdminClient;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;

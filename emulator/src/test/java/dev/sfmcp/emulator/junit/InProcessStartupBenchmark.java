@@ -1,5 +1,7 @@
 package dev.sfmcp.emulator.junit;
 
+import dev.sfmcp.client.EmulatorAdminClient;
+
 import dev.sfmcp.emulator.Emulator;
 import dev.sfmcp.emulator.EmulatorConfig;
 import dev.sfmcp.emulator.Option;

@@ -1,4 +1,4 @@
-package dev.sfmcp.testcontainers;
+package dev.sfmcp.client;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

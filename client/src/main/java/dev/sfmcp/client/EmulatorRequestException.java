@@ -1,4 +1,4 @@
-package dev.sfmcp.emulator.junit;
+package dev.sfmcp.client;
 
 /**
  * The emulator answered a helper's request with an unexpected status. The message names the request, the status and

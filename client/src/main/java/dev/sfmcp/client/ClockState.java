@@ -1,4 +1,4 @@
-package dev.sfmcp.emulator.junit;
+package dev.sfmcp.client;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.sfmcp.emulator.junit;
+package dev.sfmcp.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

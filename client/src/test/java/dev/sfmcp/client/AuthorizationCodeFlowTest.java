@@ -1,4 +1,4 @@
-package dev.sfmcp.testcontainers;
+package dev.sfmcp.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.sfmcp.testcontainers;
+package dev.sfmcp.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
