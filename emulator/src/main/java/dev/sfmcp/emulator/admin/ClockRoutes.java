@@ -82,14 +82,6 @@ public final class ClockRoutes {
     }
 
     private JsonNode body(Context ctx) {
-        try {
-            JsonNode node = json.readTree(ctx.body());
-            if (node == null || !node.isObject()) {
-                throw new AdminRequestException("the request body must be a JSON object");
-            }
-            return node;
-        } catch (java.io.IOException e) {
-            throw new AdminRequestException("the request body is not valid JSON");
-        }
+        return AdminRequests.object(ctx, json);
     }
 }

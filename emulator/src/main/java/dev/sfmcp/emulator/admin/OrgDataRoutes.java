@@ -175,19 +175,10 @@ public final class OrgDataRoutes {
     }
 
     private Org org(Context ctx) {
-        String key = ctx.pathParam("org");
-        return orgs.byKey(key).orElseThrow(() -> new AdminRequestException(404, "no org with My Domain or Id '" + key + "'"));
+        return AdminRequests.org(ctx, orgs);
     }
 
     private JsonNode read(Context ctx) {
-        try {
-            JsonNode node = json.readTree(ctx.body());
-            if (node == null || !node.isObject()) {
-                throw new AdminRequestException("the request body must be a JSON object");
-            }
-            return node;
-        } catch (java.io.IOException e) {
-            throw new AdminRequestException("the request body is not valid JSON");
-        }
+        return AdminRequests.object(ctx, json);
     }
 }

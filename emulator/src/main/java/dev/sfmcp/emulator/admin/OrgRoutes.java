@@ -72,8 +72,7 @@ public final class OrgRoutes {
     }
 
     private Org org(Context ctx) {
-        String key = ctx.pathParam("org");
-        return orgs.byKey(key).orElseThrow(() -> new AdminRequestException(404, "no org with My Domain or Id '" + key + "'"));
+        return AdminRequests.org(ctx, orgs);
     }
 
     private static OrgUser user(Org org, String username) {
@@ -188,14 +187,6 @@ public final class OrgRoutes {
     }
 
     private JsonNode body(Context ctx) {
-        try {
-            JsonNode node = json.readTree(ctx.body());
-            if (node == null || !node.isObject()) {
-                throw new AdminRequestException("the request body must be a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new AdminRequestException("the request body is not valid JSON");
-        }
+        return AdminRequests.object(ctx, json);
     }
 }

@@ -2,11 +2,10 @@ package dev.sfmcp.emulator.org;
 
 /**
  * Salesforce record Ids: the case-insensitive 18-character form is the 15-character Id plus a three-letter checksum
- * of its upper-case letters, which is what OAuth responses, identity URLs and JWT claims carry.
+ * of its upper-case letters, which is what OAuth responses, identity URLs and JWT claims carry. The checksum is the
+ * engine's ({@link dev.sfmcp.soql.id.SalesforceId}); this class only adds the string-in, string-out forms OAuth uses.
  */
 public final class SalesforceId {
-
-    private static final String SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
 
     private SalesforceId() {
     }
@@ -28,17 +27,6 @@ public final class SalesforceId {
     }
 
     private static String suffix(String fifteen) {
-        StringBuilder out = new StringBuilder(3);
-        for (int block = 0; block < 3; block++) {
-            int bits = 0;
-            for (int i = 0; i < 5; i++) {
-                char c = fifteen.charAt(block * 5 + i);
-                if (c >= 'A' && c <= 'Z') {
-                    bits |= 1 << i;
-                }
-            }
-            out.append(SUFFIX_ALPHABET.charAt(bits));
-        }
-        return out.toString();
+        return dev.sfmcp.soql.id.SalesforceId.checksum(fifteen);
     }
 }

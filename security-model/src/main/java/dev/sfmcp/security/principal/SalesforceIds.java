@@ -3,7 +3,6 @@ package dev.sfmcp.security.principal;
 /** Salesforce Id arithmetic the model needs to derive Ids: the 3-character case-safe suffix. */
 public final class SalesforceIds {
 
-    private static final String SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
 
     private SalesforceIds() {
     }
@@ -13,18 +12,7 @@ public final class SalesforceIds {
         if (id15.length() != 15) {
             throw new IllegalArgumentException("not a 15-character Id: " + id15);
         }
-        StringBuilder out = new StringBuilder(id15);
-        for (int chunk = 0; chunk < 3; chunk++) {
-            int bits = 0;
-            for (int i = 0; i < 5; i++) {
-                char c = id15.charAt(chunk * 5 + i);
-                if (c >= 'A' && c <= 'Z') {
-                    bits |= 1 << i;
-                }
-            }
-            out.append(SUFFIX_ALPHABET.charAt(bits));
-        }
-        return out.toString();
+        return id15 + dev.sfmcp.soql.id.SalesforceId.checksum(id15);
     }
 
     /** An Id with {@code prefix} (3 characters) and a counter, e.g. {@code 00G000000000042}. */
