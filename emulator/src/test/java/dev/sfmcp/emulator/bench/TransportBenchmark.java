@@ -63,8 +63,44 @@ public final class TransportBenchmark {
             } finally {
                 bare.stop();
             }
+            // after the in-JVM runs, so that both servers are warm: wrk's figures are the fair ones on 2 cores
+            if (WrkLoad.available()) {
+                wrkFigures(emulator, path, sessions.get(0), seconds);
+            } else {
+                System.out.println("(wrk is not installed: apt-get install wrk for figures from a native driver; the in-JVM"
+                        + " driver above shares the 2 cores with the server)");
+            }
         }
         startup();
+    }
+
+    /** The same load from wrk, beside a bare Javalin endpoint returning a body of the same size. */
+    static void wrkFigures(Emulator emulator, String path, String session, double seconds) throws Exception {
+        java.util.Map<String, String> headers = java.util.Map.of("Content-Type", "application/json",
+                "Accept", "application/json, text/event-stream", "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+        String url = emulator.localBaseUrl() + path;
+        int size = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .headers("Content-Type", "application/json", "Accept", "application/json, text/event-stream", "Mcp-Session-Id", session)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body().length;
+        HttpLoad.Result ping = WrkLoad.run("MCP ping", url, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", headers, CLIENTS, seconds, 36);
+        HttpLoad.Result list = WrkLoad.run("MCP tools/list (sobject-all)", url, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", headers, CLIENTS, seconds, size);
+        String fixed = "x".repeat(size);
+        Javalin bare = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.post("/bare", ctx -> ctx.contentType("application/json").result(fixed));
+        }).start("127.0.0.1", 0);
+        try {
+            HttpLoad.Result ceiling = WrkLoad.run("bare Javalin, same body size", "http://127.0.0.1:" + bare.port() + "/bare",
+                    "{}", java.util.Map.of("Content-Type", "application/json"), CLIENTS, seconds, size);
+            System.out.println(ping.line());
+            System.out.println(list.line());
+            System.out.println(ceiling.line());
+            System.out.printf("[wrk] tools/list / bare Javalin = %.0f %% (target >= 40 %%), tools/list p99 %.2f ms (target < 10 ms)%n",
+                    100 * list.rate() / ceiling.rate(), list.p99Micros() / 1000);
+        } finally {
+            bare.stop();
+        }
     }
 
     /** Startup to ready of the packaged jar: process start until /_emulator/health answers 200. */
