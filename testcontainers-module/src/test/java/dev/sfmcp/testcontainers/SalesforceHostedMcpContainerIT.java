@@ -86,8 +86,12 @@ class SalesforceHostedMcpContainerIT {
         assertFalse(after.now().isBefore(before.plus(Duration.ofMinutes(31))), after.toString());
         // Sessions expire after 30 idle minutes on the emulator's clock: the session is gone without anyone sleeping.
         assertThrows(RuntimeException.class, client::ping);
-        client.close();
         EMULATOR.getAdminClient().setClock(Instant.now(), false);
+        try {
+            client.close();
+        } catch (NullPointerException sdkRace) {
+            // the Java SDK 2.1.0 sometimes has no session left to close after the 404; nothing of ours to check there
+        }
     }
 
     @Test

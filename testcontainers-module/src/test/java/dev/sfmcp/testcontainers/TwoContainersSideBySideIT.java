@@ -53,6 +53,10 @@ class TwoContainersSideBySideIT {
         // An inactive server answers 404 on the container that did not activate it.
         McpSyncClient inactive = McpClients.forUrl(READS_ONLY.getMcpUrl("sobject-all"));
         assertThrows(RuntimeException.class, inactive::initialize);
-        inactive.close();
+        try {
+            inactive.close();
+        } catch (NullPointerException sdkRace) {
+            // the Java SDK 2.1.0 may hold no session to close after a refused initialize
+        }
     }
 }
