@@ -1,5 +1,7 @@
 package dev.sfmcp.testcontainers;
 
+import dev.sfmcp.client.EmulatorEndpoints;
+
 import dev.sfmcp.client.ApiUsage;
 import dev.sfmcp.client.AuthorizationCodeFlow;
 import dev.sfmcp.client.ClockState;
@@ -36,7 +38,8 @@ import org.testcontainers.utility.MountableFile;
  * The image defaults to {@value #DEFAULT_IMAGE}; the system property {@value #IMAGE_PROPERTY} or the environment
  * variable {@value #IMAGE_ENV} names another, and so does the {@link DockerImageName} constructor.
  */
-public class SalesforceHostedMcpContainer extends GenericContainer<SalesforceHostedMcpContainer> {
+public class SalesforceHostedMcpContainer extends GenericContainer<SalesforceHostedMcpContainer>
+        implements EmulatorEndpoints {
 
     /** The image used when none is named. */
     public static final String DEFAULT_IMAGE = "sfmcp/emulator:dev";
@@ -58,7 +61,6 @@ public class SalesforceHostedMcpContainer extends GenericContainer<SalesforceHos
     public static final String DEMO_PASSWORD = "emulator";
 
     private static final DockerImageName COMPATIBLE_IMAGE = DockerImageName.parse("sfmcp/emulator");
-    private static final String API_PREFIX = "/platform/mcp/v1/";
 
     private String clientId = DEMO_CLIENT_ID;
     private String redirectUri = DEMO_REDIRECT_URI;
@@ -179,7 +181,7 @@ public class SalesforceHostedMcpContainer extends GenericContainer<SalesforceHos
     public SalesforceHostedMcpContainer withActiveServers(String... servers) {
         List<String> names = new ArrayList<>();
         for (String server : servers) {
-            names.add(serverPath(server));
+            names.add(EmulatorEndpoints.serverPath(server));
         }
         return withEnv("SFMCP_ACTIVE_SERVERS", String.join(",", names));
     }
@@ -262,79 +264,6 @@ public class SalesforceHostedMcpContainer extends GenericContainer<SalesforceHos
         return "http://" + getHost() + ":" + getMappedPort(PORT);
     }
 
-    /**
-     * The production MCP URL of a server.
-     *
-     * @param server e.g. {@code sobject-reads}, {@code platform/sobject-all} or {@code custom/MyServer}
-     * @return e.g. {@code http://localhost:32768/platform/mcp/v1/platform/sobject-reads}
-     */
-    public String getMcpUrl(String server) {
-        return getBaseUrl() + API_PREFIX + serverPath(server);
-    }
-
-    /**
-     * The sandbox MCP URL of a server ({@code /platform/mcp/v1/sandbox/...}), whose tokens come from the sandbox
-     * login host.
-     *
-     * @param server e.g. {@code sobject-reads}
-     * @return the sandbox URL
-     */
-    public String getSandboxMcpUrl(String server) {
-        return getBaseUrl() + API_PREFIX + "sandbox/" + serverPath(server);
-    }
-
-    /**
-     * The My Domain MCP URL of a server ({@code /platform/mcp/v1/d/{myDomain}/...}).
-     *
-     * @param myDomain the org's My Domain name, e.g. {@code acme}
-     * @param server   e.g. {@code sobject-reads}
-     * @return the org-qualified URL
-     */
-    public String getMyDomainMcpUrl(String myDomain, String server) {
-        return getBaseUrl() + API_PREFIX + "d/" + myDomain + "/" + serverPath(server);
-    }
-
-    /**
-     * The My Domain sandbox MCP URL of a server ({@code /platform/mcp/v1/d/{myDomain}--{sandbox}/sandbox/...}).
-     *
-     * @param myDomain    the production org's My Domain name
-     * @param sandboxName the sandbox's name
-     * @param server      e.g. {@code sobject-reads}
-     * @return the org-qualified sandbox URL
-     */
-    public String getMyDomainSandboxMcpUrl(String myDomain, String sandboxName, String server) {
-        return getBaseUrl() + API_PREFIX + "d/" + myDomain + "--" + sandboxName + "/sandbox/" + serverPath(server);
-    }
-
-    /** @return the production login host (the {@code login.salesforce.com} role), which is also its OAuth issuer */
-    public String getLoginUrl() {
-        return getBaseUrl() + "/login";
-    }
-
-    /** @return the sandbox login host (the {@code test.salesforce.com} role) */
-    public String getSandboxLoginUrl() {
-        return getBaseUrl() + "/test";
-    }
-
-    /**
-     * The login host of an org's My Domain (the {@code {myDomain}.my.salesforce.com} role).
-     *
-     * @param myDomain the org's My Domain name
-     * @return its base URL
-     */
-    public String getMyDomainLoginUrl(String myDomain) {
-        return getBaseUrl() + "/d/" + myDomain;
-    }
-
-    /** @return the production authorize endpoint, {@code {login}/services/oauth2/authorize} */
-    public String getAuthorizeUrl() {
-        return getLoginUrl() + "/services/oauth2/authorize";
-    }
-
-    /** @return the production token endpoint, {@code {login}/services/oauth2/token} */
-    public String getTokenUrl() {
-        return getLoginUrl() + "/services/oauth2/token";
-    }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
@@ -406,9 +335,4 @@ public class SalesforceHostedMcpContainer extends GenericContainer<SalesforceHos
         return getAdminClient().eventLog(org);
     }
 
-    static String serverPath(String server) {
-        Objects.requireNonNull(server, "server");
-        String trimmed = server.startsWith("/") ? server.substring(1) : server;
-        return trimmed.contains("/") ? trimmed : "platform/" + trimmed;
-    }
 }

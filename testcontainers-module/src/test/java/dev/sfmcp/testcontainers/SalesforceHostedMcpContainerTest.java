@@ -75,6 +75,6 @@ class SalesforceHostedMcpContainerTest {
             "custom/Orders, custom/Orders",
     })
     void serverNamesAcceptTheShortForm(String given, String path) {
-        assertEquals(path, SalesforceHostedMcpContainer.serverPath(given));
+        assertEquals(path, dev.sfmcp.client.EmulatorEndpoints.serverPath(given));
     }
 }

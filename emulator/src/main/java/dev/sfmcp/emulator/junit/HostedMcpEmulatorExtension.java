@@ -302,7 +302,7 @@ public final class HostedMcpEmulatorExtension implements BeforeAllCallback, Afte
         public Builder activeServers(String... servers) {
             List<String> paths = new ArrayList<>();
             for (String server : servers) {
-                paths.add(HostedMcpEmulatorRuntime.serverPath(server));
+                paths.add(dev.sfmcp.client.EmulatorEndpoints.serverPath(server));
             }
             return option(Option.ACTIVE_SERVERS, String.join(",", paths));
         }

@@ -1,5 +1,7 @@
 package dev.sfmcp.emulator.junit;
 
+import dev.sfmcp.client.EmulatorEndpoints;
+
 import dev.sfmcp.client.ApiUsage;
 import dev.sfmcp.client.AuthorizationCodeFlow;
 import dev.sfmcp.client.ClockState;
@@ -18,10 +20,9 @@ import org.slf4j.LoggerFactory;
  * One emulator running in the test JVM, as a test sees it: its URLs and the helpers, with the same names as
  * {@code SalesforceHostedMcpContainer} so that a test moves between the two without relearning anything.
  */
-public final class HostedMcpEmulatorRuntime {
+public final class HostedMcpEmulatorRuntime implements EmulatorEndpoints {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostedMcpEmulatorRuntime.class);
-    private static final String API_PREFIX = "/platform/mcp/v1/";
 
     private final Emulator emulator;
     private final EmulatorAdminClient admin;
@@ -49,63 +50,6 @@ public final class HostedMcpEmulatorRuntime {
         return emulator.localBaseUrl();
     }
 
-    /**
-     * The production MCP URL of a server.
-     *
-     * @param server e.g. {@code sobject-reads}, {@code platform/sobject-all} or {@code custom/MyServer}
-     * @return e.g. {@code http://127.0.0.1:41234/platform/mcp/v1/platform/sobject-reads}
-     */
-    public String getMcpUrl(String server) {
-        return getBaseUrl() + API_PREFIX + serverPath(server);
-    }
-
-    /**
-     * The sandbox MCP URL of a server ({@code /platform/mcp/v1/sandbox/...}).
-     *
-     * @param server e.g. {@code sobject-reads}
-     * @return the sandbox URL
-     */
-    public String getSandboxMcpUrl(String server) {
-        return getBaseUrl() + API_PREFIX + "sandbox/" + serverPath(server);
-    }
-
-    /**
-     * The My Domain MCP URL of a server ({@code /platform/mcp/v1/d/{myDomain}/...}).
-     *
-     * @param myDomain the org's My Domain name, e.g. {@code acme}
-     * @param server   e.g. {@code sobject-reads}
-     * @return the org-qualified URL
-     */
-    public String getMyDomainMcpUrl(String myDomain, String server) {
-        return getBaseUrl() + API_PREFIX + "d/" + myDomain + "/" + serverPath(server);
-    }
-
-    /**
-     * The My Domain sandbox MCP URL of a server ({@code /platform/mcp/v1/d/{myDomain}--{sandbox}/sandbox/...}).
-     *
-     * @param myDomain    the production org's My Domain name
-     * @param sandboxName the sandbox's name
-     * @param server      e.g. {@code sobject-reads}
-     * @return the org-qualified sandbox URL
-     */
-    public String getMyDomainSandboxMcpUrl(String myDomain, String sandboxName, String server) {
-        return getBaseUrl() + API_PREFIX + "d/" + myDomain + "--" + sandboxName + "/sandbox/" + serverPath(server);
-    }
-
-    /** @return the production login host (the {@code login.salesforce.com} role), also its OAuth issuer */
-    public String getLoginUrl() {
-        return getBaseUrl() + "/login";
-    }
-
-    /** @return the production authorize endpoint */
-    public String getAuthorizeUrl() {
-        return getLoginUrl() + "/services/oauth2/authorize";
-    }
-
-    /** @return the production token endpoint */
-    public String getTokenUrl() {
-        return getLoginUrl() + "/services/oauth2/token";
-    }
 
     /** @return a client of the admin API ({@code /_emulator/...}) */
     public EmulatorAdminClient getAdminClient() {
@@ -186,10 +130,6 @@ public final class HostedMcpEmulatorRuntime {
         return admin.eventLog(org);
     }
 
-    static String serverPath(String server) {
-        String trimmed = server.startsWith("/") ? server.substring(1) : server;
-        return trimmed.contains("/") ? trimmed : "platform/" + trimmed;
-    }
 
     /** The External Client App and password the helpers log in with. */
     record OAuthClient(String clientId, String redirectUri, String password) {
