@@ -165,9 +165,19 @@ final class QueryCompiler {
             if (existing != null) {
                 return existing;
             }
+            String a = joinParent(via, target, fromAlias);
+            ParentJoin pj = new ParentJoin(a, target, via, null);
+            parents.put(pathKey, pj);
+            return pj;
+        }
+
+        /**
+         * LEFT JOINs {@code target} through the lookup {@code via} and answers its alias. A parent the caller cannot
+         * see reads as null: its access filter sits in the ON clause, not in WHERE.
+         */
+        private String joinParent(FieldDef via, SObjectType target, String fromAlias) {
             String a = nextAlias();
             Expression on = new EqualsTo(Sql.column(a, "Id"), Sql.column(fromAlias, via.name()));
-            // A parent the caller cannot see reads as null: its filter sits in the ON clause, not in WHERE.
             Expression visible = visible(target, a);
             if (visible != null) {
                 on = Sql.and(on, Sql.paren(visible));
@@ -177,9 +187,7 @@ final class QueryCompiler {
             join.setRightItem(Sql.table(target.name(), a));
             join.addOnExpression(on);
             select.addJoins(join);
-            ParentJoin pj = new ParentJoin(a, target, via, null);
-            parents.put(pathKey, pj);
-            return pj;
+            return a;
         }
 
         ParentJoin polymorphicParent(String pathKey, FieldDef via, String fromAlias) {
@@ -193,18 +201,7 @@ final class QueryCompiler {
                 if (target == null || !view.canReadObject(target.name())) {
                     continue;
                 }
-                String a = nextAlias();
-                Expression on = new EqualsTo(Sql.column(a, "Id"), Sql.column(fromAlias, via.name()));
-                Expression visible = visible(target, a);
-                if (visible != null) {
-                    on = Sql.and(on, Sql.paren(visible));
-                }
-                Join join = new Join();
-                join.setLeft(true);
-                join.setRightItem(Sql.table(target.name(), a));
-                join.addOnExpression(on);
-                select.addJoins(join);
-                targets.put(target.name(), a);
+                targets.put(target.name(), joinParent(via, target, fromAlias));
             }
             ParentJoin pj = new ParentJoin(null, null, via, targets);
             parents.put(pathKey, pj);
