@@ -8,6 +8,7 @@ import dev.sfmcp.emulator.oauth.AuthorizationServer;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.OrgRegistry;
 import dev.sfmcp.emulator.org.OrgUser;
+import dev.sfmcp.emulator.org.SecurityModelUser;
 import dev.sfmcp.emulator.org.UserRecord;
 import dev.sfmcp.fixtures.app.ExternalClientApp;
 import io.javalin.config.RoutesConfig;
@@ -172,10 +173,15 @@ public final class OrgRoutes {
     private void patchUser(Context ctx) {
         Org org = org(ctx);
         OrgUser user = user(org, ctx.pathParam("username"));
-        if (!(user instanceof UserRecord record)) {
-            throw new AdminRequestException(409, "user " + user.username() + " is managed by the security model");
-        }
         JsonNode body = body(ctx);
+        if (user instanceof SecurityModelUser modelled) {
+            patchModelledUser(org, modelled, body);
+            ctx.json(Map.of("username", user.username(), "active", user.isActive(), "apiEnabled", user.isApiEnabled()));
+            return;
+        }
+        if (!(user instanceof UserRecord record)) {
+            throw new AdminRequestException(409, "user " + user.username() + " cannot be changed here");
+        }
         if (body.path("active").isBoolean()) {
             record = record.withActive(body.get("active").asBoolean());
         }
@@ -184,6 +190,24 @@ public final class OrgRoutes {
         }
         org.putUser(record);
         ctx.json(Map.of("username", record.username(), "active", record.isActive(), "apiEnabled", record.isApiEnabled()));
+    }
+
+    /**
+     * A fixture-loaded user changes in the security model, so tokens, sessions and sharing all see it. API Enabled is
+     * not a flag there: it comes from the user's profile and permission sets, so it cannot be set directly.
+     */
+    private static void patchModelledUser(Org org, SecurityModelUser user, JsonNode body) {
+        if (body.has("apiEnabled")) {
+            throw new AdminRequestException(409, "API Enabled of " + user.username() + " comes from its profile and permission "
+                    + "sets in this org's fixture; change those instead");
+        }
+        if (body.has("active")) {
+            if (!body.get("active").isBoolean()) {
+                throw new AdminRequestException("'active' must be true or false");
+            }
+            var security = org.data().orElseThrow().security();
+            security.putUser(user.user().withActive(body.get("active").asBoolean()));
+        }
     }
 
     private JsonNode body(Context ctx) {

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The orgs this emulator hosts, found by Id (15 or 18 characters) or My Domain, and their users by username (unique
- * across orgs, as on Salesforce). Today it is filled by {@link DemoOrg} and by tests; the fixtures loader will fill it.
+ * across orgs, as on Salesforce). The emulator fills it with the fixture-loaded orgs (see {@link OrgAssembly}); tests may add orgs of their own.
  */
 public final class OrgRegistry {
 

@@ -9,7 +9,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.SignedJWT;
 import dev.sfmcp.emulator.http.Environment;
-import dev.sfmcp.emulator.org.DemoOrg;
+import dev.sfmcp.emulator.org.CodeBuiltDemoOrg;
 import dev.sfmcp.emulator.org.EmulatorClock;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.OrgRegistry;
@@ -27,13 +27,13 @@ class AccessTokenVerifierTest {
 
     final EmulatorClock clock = new EmulatorClock(Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC));
     final OrgRegistry orgs = new OrgRegistry();
-    final Org acme = orgs.add(DemoOrg.create(clock, List.of()));
+    final Org acme = orgs.add(CodeBuiltDemoOrg.create(clock, List.of()));
     final Org other = orgs.add(Org.builder("00DKd000007OTHR", "Other", "other").environment(Environment.DEVELOPER).build(clock));
     final TokenStore store = new TokenStore(clock);
     final AccessTokenMinter minter = new AccessTokenMinter(clock, store); // no cache hand-off: every check verifies
     final AccessTokenVerifier verifier = new AccessTokenVerifier(clock, orgs, store);
     final OrgUser rep = acme.user("rep@acme.example").orElseThrow();
-    final ExternalClientApp app = DemoOrg.demoApp();
+    final ExternalClientApp app = CodeBuiltDemoOrg.demoApp();
 
     AccessTokenMinter.Minted mint() {
         Grant grant = store.newGrant(acme.id(), rep.id(), rep.username(), app.consumerKey(), List.of("mcp_api", "refresh_token"), LoginHost.LOGIN);

@@ -13,7 +13,7 @@ import dev.sfmcp.emulator.Emulator;
 import dev.sfmcp.emulator.EmulatorConfig;
 import dev.sfmcp.emulator.Option;
 import dev.sfmcp.emulator.http.Environment;
-import dev.sfmcp.emulator.org.DemoOrg;
+import dev.sfmcp.emulator.org.CodeBuiltDemoOrg;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.UserRecord;
 import dev.sfmcp.fixtures.app.ExternalClientApp;
@@ -86,7 +86,7 @@ class OAuthRefusalHttpTest {
     }
 
     static ExternalClientApp.Builder app(String consumerKey) {
-        return DemoOrg.demoApp().toBuilder().consumerKey(consumerKey).developerName(null).label(null);
+        return CodeBuiltDemoOrg.demoApp().toBuilder().consumerKey(consumerKey).developerName(null).label(null);
     }
 
     @AfterAll

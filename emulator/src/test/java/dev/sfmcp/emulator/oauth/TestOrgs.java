@@ -3,7 +3,7 @@ package dev.sfmcp.emulator.oauth;
 import dev.sfmcp.emulator.Emulator;
 import dev.sfmcp.emulator.http.Environment;
 import dev.sfmcp.emulator.http.McpPathParser;
-import dev.sfmcp.emulator.org.DemoOrg;
+import dev.sfmcp.emulator.org.CodeBuiltDemoOrg;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.UserRecord;
 
@@ -17,7 +17,7 @@ final class TestOrgs {
     static Org add(Emulator emulator, String orgId15, String myDomain, Environment environment, String userId15, String username) {
         Org org = emulator.addOrg(Org.builder(orgId15, myDomain, myDomain).environment(environment)
                 .activeServers(McpPathParser.sobjectServers()).build(emulator.clock()));
-        org.apps().install(DemoOrg.demoApp());
+        org.apps().install(CodeBuiltDemoOrg.demoApp());
         org.putUser(UserRecord.of(userId15, username, org.id(), "00eKd000002STDU", "Standard User", username, "emulator"));
         return org;
     }

@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.util.Collection;
 
 /**
- * STAND-IN for the fixtures issue: the demo org's OAuth-relevant facts (My Domain {@code acme}, its five users with
- * password {@code emulator}, and the {@code sfmcp-demo-client} External Client App), built in code so that the OAuth
- * layer works before the fixture loader exists. The fixtures module's built-in demo org replaces this class.
+ * For OAuth unit tests that need an org without records: the demo org's OAuth-relevant facts (My Domain {@code acme},
+ * users with password {@code emulator}) built in code, with the demo app read from the fixture's definition. The
+ * running emulator loads the real demo org from the fixtures module.
  */
-public final class DemoOrg {
+public final class CodeBuiltDemoOrg {
 
     /** The demo org's Id (15 characters). */
     public static final String ORG_ID = "00DKd000001ACME";
@@ -32,14 +32,13 @@ public final class DemoOrg {
     private static final String STANDARD_USER = "00eKd000001STDU";
     private static final String READ_ONLY = "00eKd000001READ";
 
-    private DemoOrg() {
+    private CodeBuiltDemoOrg() {
     }
 
     /** The demo External Client App: no secret, PKCE, JWT access tokens, {@code mcp_api refresh_token}. */
     public static ExternalClientApp demoApp() {
-        return ExternalClientApp.builder(CLIENT_ID).developerName("sfmcp_demo_client").label("sfmcp demo client")
-                .callbackUrls(CALLBACKS).scopes("mcp_api", "refresh_token").isPkceRequired(true)
-                .isNamedUserJwtEnabled(true).isConsumerSecretOptional(true).isSecretRequiredForRefreshToken(false).build();
+        return dev.sfmcp.fixtures.demo.DemoOrg.definition().externalClientApps().stream()
+                .filter(app -> app.consumerKey().equals(CLIENT_ID)).findFirst().orElseThrow();
     }
 
     /** Builds the demo org with the given servers active. */

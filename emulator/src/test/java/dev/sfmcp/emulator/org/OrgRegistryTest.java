@@ -16,12 +16,12 @@ class OrgRegistryTest {
     @Test
     void orgsAreFoundByIdInEitherFormAndByMyDomain() {
         OrgRegistry registry = new OrgRegistry();
-        Org demo = registry.add(DemoOrg.create(clock, List.of("platform/sobject-reads")));
-        assertSame(demo, registry.byId(DemoOrg.ORG_ID).orElseThrow());
+        Org demo = registry.add(CodeBuiltDemoOrg.create(clock, List.of("platform/sobject-reads")));
+        assertSame(demo, registry.byId(CodeBuiltDemoOrg.ORG_ID).orElseThrow());
         assertSame(demo, registry.byId(demo.id()).orElseThrow());
         assertSame(demo, registry.byMyDomain("ACME").orElseThrow());
         assertSame(demo, registry.byKey(demo.id()).orElseThrow());
-        assertTrue(registry.byId(DemoOrg.ORG_ID + "XXX").isEmpty(), "a wrong checksum is another Id");
+        assertTrue(registry.byId(CodeBuiltDemoOrg.ORG_ID + "XXX").isEmpty(), "a wrong checksum is another Id");
         assertEquals("admin@acme.example", registry.findUser("Admin@Acme.Example").orElseThrow().user().username());
         assertTrue(demo.servers().isActive("platform/sobject-reads"));
         assertTrue(!demo.servers().isActive("platform/sobject-all"));
@@ -29,7 +29,7 @@ class OrgRegistryTest {
 
     @Test
     void theDemoOrgHasTheFiveUsersAndTheDemoApp() {
-        Org demo = DemoOrg.create(clock, List.of());
+        Org demo = CodeBuiltDemoOrg.create(clock, List.of());
         assertEquals(List.of("admin@acme.example", "manager@acme.example", "readonly@acme.example", "rep2@acme.example",
                 "rep@acme.example"), demo.users().stream().map(OrgUser::username).sorted().toList());
         assertTrue(demo.users().stream().allMatch(u -> u.checkPassword("emulator") && !u.checkPassword("Emulator")));
@@ -40,8 +40,8 @@ class OrgRegistryTest {
     @Test
     void duplicatesAndMalformedMyDomainsAreRefused() {
         OrgRegistry registry = new OrgRegistry();
-        registry.add(DemoOrg.create(clock, List.of()));
-        assertThrows(IllegalArgumentException.class, () -> registry.add(DemoOrg.create(clock, List.of())));
+        registry.add(CodeBuiltDemoOrg.create(clock, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> registry.add(CodeBuiltDemoOrg.create(clock, List.of())));
         assertThrows(IllegalArgumentException.class, () -> Org.builder("00DKd000009XXXX", "x", "bad_domain").build(clock));
         assertThrows(IllegalArgumentException.class, () -> Org.builder("00DKd000009XXXX", "x", "acme--uat").build(clock),
                 "a sandbox My Domain on a production org");
