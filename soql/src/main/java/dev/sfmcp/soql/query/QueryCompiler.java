@@ -80,6 +80,8 @@ final class QueryCompiler {
     static final int FIELDS_LIMIT = 200;
     static final int MAX_PARENT_RELATIONSHIPS = 55;
     static final int MAX_CHILD_RELATIONSHIPS = 20;
+    /** From API 58.0, REST nests subqueries up to five levels counting the root: four below it. */
+    static final int MAX_CHILD_DEPTH = 4;
     /** Words Salesforce does not accept as aliases. */
     static final Set<String> RESERVED_ALIASES = Set.of("AND", "ASC", "DESC", "EXCLUDES", "FIRST", "FROM", "GROUP",
             "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "USING",
@@ -137,6 +139,8 @@ final class QueryCompiler {
         final SqlParameters parameters;
         final Map<String, ParentJoin> parents = new HashMap<>();
         final List<SelectItem<?>> items = new ArrayList<>();
+        /** 0 for the statement's FROM object, 1 for a subquery of it, 2 for a subquery of that, ... */
+        int childDepth;
 
         Scope(SObjectType type, String spelledAlias, SqlParameters parameters) {
             this.type = type;
@@ -369,14 +373,28 @@ final class QueryCompiler {
         ApexParser.FromNameListContext from = sub.fromNameList();
         ApexParser.FieldNameContext relName = from.fieldName(0);
         String spelled = relName.getText();
-        ChildRelationship rel = parent.type.childRelationship(spelled).orElse(null);
+        if (from.fieldName().size() > 1) {
+            throw errors.unexpectedToken(QueryPosition.of(from.fieldName(1)), from.fieldName(1).getText());
+        }
+        if (parent.childDepth >= 1 && !options.multiLevelChildren()) {
+            throw errors.malformed(QueryPosition.of(relName), "SOQL statements cannot query aggregate relationships"
+                    + " more than 1 level away from the root entity object.");
+        }
+        if (parent.childDepth >= MAX_CHILD_DEPTH) {
+            throw errors.malformed(QueryPosition.of(relName), "SOQL statements cannot query aggregate relationships"
+                    + " more than " + MAX_CHILD_DEPTH + " levels away from the root entity object.");
+        }
+        // A relationship path (Account.Contacts) or the child's object name (Contact) is not a child relationship.
+        ChildRelationship rel = relName.soqlId().size() == 1
+                ? parent.type.childRelationship(spelled).orElse(null) : null;
         SObjectType child = rel == null ? null : schema.find(rel.childSObject()).orElse(null);
-        if (rel == null || child == null || !view.canReadObject(child.name())
+        if (rel == null || child == null || !child.queryable() || !view.canReadObject(child.name())
                 || !view.canReadField(child.name(), rel.field())) {
-            throw errors.unknownChildRelationship(QueryPosition.of(relName), spelled, parent.type.name());
+            throw errors.unknownChildRelationship(QueryPosition.of(relName), spelled);
         }
         String spelledAlias = from.soqlId().isEmpty() ? null : from.soqlId(0).getText();
         Scope scope = new Scope(child, spelledAlias, new SqlParameters());
+        scope.childDepth = parent.childDepth + 1;
         return compileLevel(scope, null, sub.subFieldList().subFieldEntry(), sub.whereClause(), null,
                 sub.orderByClause(), sub.limitClause(), null, null, sub.forClauses(), rel);
     }
@@ -623,6 +641,14 @@ final class QueryCompiler {
                     anyAggregate = true;
                 }
             }
+            if (anyAggregate && entries == null) {
+                for (ParserRuleContext e : list) {
+                    ApexParser.SoqlFunctionContext fn = e.getRuleContext(ApexParser.SoqlFunctionContext.class, 0);
+                    if (fn != null && isAggregate(fn)) {
+                        throw errors.malformed(QueryPosition.of(fn), "only root queries support aggregate expressions");
+                    }
+                }
+            }
             boolean aggregateShape = anyAggregate || grouped;
             RecordShape out = aggregateShape ? new RecordShape("AggregateResult", 0)
                     : new RecordShape(scope.type.name(), scope.addColumn(Sql.column(scope.alias, "Id")));
@@ -657,9 +683,10 @@ final class QueryCompiler {
                 } else if (fn != null) {
                     function(out, fn, alias, aggregateShape, list.size(), userLimit, boundedByIds);
                 } else if (sub != null) {
-                    if (entries == null) {
-                        throw errors.malformed(QueryPosition.of(sub), "Nesting of semi join sub-selects is not"
-                                + " supported");
+                    if (aggregateShape) {
+                        // A grouped row has no one record whose children could be nested under it.
+                        throw errors.notGrouped(QueryPosition.of(sub.fromNameList()),
+                                sub.fromNameList().getText());
                     }
                     CompiledQuery child = compileChild(scope, sub);
                     String key = scope.type.childRelationship(sub.fromNameList().fieldName(0).getText())

@@ -265,8 +265,12 @@ public final class QueryEngine {
                 continue;
             }
             CompiledQuery q = child.query();
+            // One statement per subquery over the whole parent page (never one per parent), grouped here.
             Map<String, List<ObjectNode>> byParent = new HashMap<>();
             RecordShaper writer = new RecordShaper(options.apiVersion());
+            boolean deeper = !q.shape().childQueries().isEmpty();
+            List<ObjectNode> allChildren = deeper ? new ArrayList<>() : null;
+            List<String> childIds = deeper ? new ArrayList<>() : null;
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 bind(ps, q.parameters(), q.parameters().size());
                 ps.setObject(q.parentIdsSlot(), ids.toArray(new String[0]));
@@ -275,9 +279,18 @@ public final class QueryEngine {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String parent = rs.getString(q.parentKeyColumn());
-                        byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(writer.record(q.shape(), rs));
+                        ObjectNode record = writer.record(q.shape(), rs);
+                        byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(record);
+                        if (deeper) {
+                            allChildren.add(record);
+                            childIds.add(rs.getString(q.shape().idColumn));
+                        }
                     }
                 }
+            }
+            if (deeper && !childIds.isEmpty()) {
+                // The next level runs once over every child of the page, whichever parent it belongs to.
+                children(c, q.shape(), allChildren, childIds, options);
             }
             for (int i = 0; i < records.size(); i++) {
                 List<ObjectNode> rows = byParent.get(ids.get(i));
