@@ -115,6 +115,17 @@ final class QueryCompiler {
         return this;
     }
 
+    private RowCondition rootRank;
+
+    /**
+     * Orders the top-level rows by {@code rank} (ascending), then most recently modified first, when the statement
+     * has no ORDER BY of its own: how SOSL ranks a RETURNING clause.
+     */
+    QueryCompiler withRootRank(RowCondition rank) {
+        this.rootRank = rank;
+        return this;
+    }
+
     private String nextAlias() {
         return "t" + aliasCounter++;
     }
@@ -585,6 +596,19 @@ final class QueryCompiler {
             }
         }
         boolean aggregate = sc.aggregates > 0 || groupBy != null;
+        if (!aggregate && !sc.countOnly && rootRank != null && childOf == null && order.isEmpty()) {
+            OrderByElement byRank = new OrderByElement();
+            byRank.setExpression(rootRank.build(scope.type, scope.alias, scope.parameters));
+            order.add(byRank);
+            if (scope.type.field("LastModifiedDate").map(FieldDef::stored).orElse(false)) {
+                OrderByElement recent = new OrderByElement();
+                recent.setExpression(Sql.column(scope.alias, "LastModifiedDate"));
+                recent.setAsc(false);
+                recent.setAscDescPresent(true);
+                recent.setNullOrdering(OrderByElement.NullOrdering.NULLS_LAST);
+                order.add(recent);
+            }
+        }
         if (!aggregate && !sc.countOnly) {
             // Ties are broken by Id so that pages never overlap.
             OrderByElement byId = new OrderByElement();

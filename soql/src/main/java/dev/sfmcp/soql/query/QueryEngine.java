@@ -133,8 +133,17 @@ public final class QueryEngine {
      * RETURNING clauses).
      */
     public CompiledQuery plan(AccessView view, String soql, QueryOptions options, RowCondition condition) {
+        return plan(view, soql, options, condition, null);
+    }
+
+    /**
+     * As {@link #plan(AccessView, String, QueryOptions, RowCondition)}, and when the statement has no ORDER BY its
+     * rows come ordered by {@code rank} (lowest first), then most recently modified first, then by Id.
+     */
+    public CompiledQuery plan(AccessView view, String soql, QueryOptions options, RowCondition condition,
+                              RowCondition rank) {
         return new QueryCompiler(schema, filters, view, clock, options, soql).withRootCondition(condition)
-                .compile(SoqlSyntax.parseQuery(soql));
+                .withRootRank(rank).compile(SoqlSyntax.parseQuery(soql));
     }
 
     /** Runs a compiled statement and returns at most {@code max} of its records, child subqueries included. */
