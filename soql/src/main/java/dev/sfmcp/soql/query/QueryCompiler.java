@@ -94,6 +94,8 @@ final class QueryCompiler {
     private final QueryOptions options;
     private final QueryErrors errors;
     private int aliasCounter;
+    /** Whether the statement reads the clock (relative date literals), so its plan holds only for now. */
+    private boolean clockDependent;
     /** Whether the statement converts time zones in SQL, so must run with H2's session zone at UTC. */
     private boolean zoneSensitive;
 
@@ -493,7 +495,7 @@ final class QueryCompiler {
         }
         return new CompiledQuery(statement.toString(), scope.parameters.values(), limitSlot, offsetSlot, parentIdsSlot,
                 parentKeyColumn, countSql, shape, userLimit, userOffset, sc.countOnly, aggregate, viewMark,
-                scope.type.name(), zoneSensitive);
+                scope.type.name(), zoneSensitive, !clockDependent && rootCondition == null && rootRank == null);
     }
 
     /** One SELECT of a level: its filter, select list, grouping and ORDER BY, compiled into {@code scope}. */
@@ -1557,6 +1559,7 @@ final class QueryCompiler {
                 n = Integer.parseInt(f.signedInteger().getText());
             }
             ZoneId zone = view.timeZone();
+            clockDependent = true;
             LocalDate today = LocalDate.now(clock.withZone(zone));
             DateRange range = DateRange.of(literal, n, today, view.locale());
             Object start;

@@ -38,6 +38,7 @@ public final class QueryEngine {
     private final RecordFilterCompiler filters;
     private final RecentUseRecorder recentUse;
     private final QueryLocators locators = new QueryLocators();
+    private final RecentPlans plans = new RecentPlans();
     private final WarmSessions sessions;
 
     /** Records that a caller viewed or referenced records (FOR VIEW / FOR REFERENCE). */
@@ -81,7 +82,8 @@ public final class QueryEngine {
     }
 
     private ObjectNode run(AccessView view, String soql, QueryOptions options) {
-        CompiledQuery compiled = plan(view, soql, options);
+        CompiledQuery compiled = soql == null ? plan(view, soql, options)
+                : plans.plan(soql, view, options, () -> plan(view, soql, options));
         return withSession(compiled, c -> {
             if (compiled.countOnly()) {
                 long count = count(c, compiled.sql(), compiled.parameters(), compiled.parameters().size());
