@@ -264,7 +264,7 @@ public final class RecordWriter {
                 Object[] values = template.clone();
                 ColumnRow row = new ColumnRow(columns, values);
                 for (FieldDef f : autoNumbers) {
-                    row.put(f.name(), String.format("%08d", 1000 + ids.nextValue(type.name() + "." + f.name()) - 1));
+                    row.put(f.name(), nextAutoNumber(type, f));
                 }
                 values[idAt] = ids.next(type.keyPrefix());
                 Set<String> given = derived ? new HashSet<>() : null;
@@ -315,7 +315,12 @@ public final class RecordWriter {
         for (int i = 0; i < values.length; i++) {
             values[i] = defaults.get(columns.names[i]);
         }
-        ColumnRow row = new ColumnRow(columns, values);
+        stamp(new ColumnRow(columns, values), type, userId, now);
+        return values;
+    }
+
+    /** The owner and audit fields of a record created by {@code userId} at {@code now}. */
+    private static void stamp(Map<String, Object> row, SObjectType type, String userId, LocalDateTime now) {
         if (type.hasOwner()) {
             row.put("OwnerId", userId);
         }
@@ -324,7 +329,11 @@ public final class RecordWriter {
         row.put("LastModifiedDate", now);
         row.put("LastModifiedById", userId);
         row.put("SystemModstamp", now);
-        return values;
+    }
+
+    /** The next value of an auto-number field, as Salesforce's default display format shows it. */
+    private String nextAutoNumber(SObjectType type, FieldDef f) {
+        return String.format("%08d", 1000 + ids.nextValue(type.name() + "." + f.name()) - 1);
     }
 
     private void flush(Connection c, SObjectType type, List<ColumnRow> batch) throws SQLException {
@@ -494,18 +503,11 @@ public final class RecordWriter {
         Map<String, Object> row = new LinkedHashMap<>(template(type));
         for (FieldDef f : type.storedFields()) {
             if (f.autoNumber()) {
-                row.put(f.name(), String.format("%08d", 1000 + ids.nextValue(type.name() + "." + f.name()) - 1));
+                row.put(f.name(), nextAutoNumber(type, f));
             }
         }
         row.put("Id", ids.next(type.keyPrefix()));
-        if (type.hasOwner()) {
-            row.put("OwnerId", userId);
-        }
-        row.put("CreatedDate", now);
-        row.put("CreatedById", userId);
-        row.put("LastModifiedDate", now);
-        row.put("LastModifiedById", userId);
-        row.put("SystemModstamp", now);
+        stamp(row, type, userId, now);
         return row;
     }
 

@@ -56,26 +56,34 @@ public final class StorageBenchmark {
         long engineEmpty = usedHeap();
         List<String> sampleIds = new ArrayList<>();
         Random random = new Random(42);
+        // The large load goes through bulkLoad, as generators and imports do: indexes built once at the end.
+        DataEngine loading = engine;
         long t0 = System.nanoTime();
-        for (int done = 0; done < accounts; done += CHUNK) {
-            List<Map<String, Object>> chunk = new ArrayList<>(CHUNK);
-            for (int i = done; i < Math.min(accounts, done + CHUNK); i++) {
-                chunk.add(account(i));
+        loading.bulkLoad(Map.of("Account", accounts), () -> {
+            for (int done = 0; done < accounts; done += CHUNK) {
+                List<Map<String, Object>> chunk = new ArrayList<>(CHUNK);
+                for (int i = done; i < Math.min(accounts, done + CHUNK); i++) {
+                    chunk.add(account(i));
+                }
+                List<String> ids = loading.bulkInsert("Account", chunk, user);
+                if (sampleIds.size() < 10_000) {
+                    sampleIds.add(ids.get(random.nextInt(ids.size())));
+                }
             }
-            List<String> ids = engine.bulkInsert("Account", chunk, user);
-            if (sampleIds.size() < 10_000) {
-                sampleIds.add(ids.get(random.nextInt(ids.size())));
-            }
-        }
+            return null;
+        });
         double accountSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
-        for (int done = 0; done < contacts; done += CHUNK) {
-            List<Map<String, Object>> chunk = new ArrayList<>(CHUNK);
-            for (int i = done; i < Math.min(contacts, done + CHUNK); i++) {
-                chunk.add(contact(i, sampleIds.get(i % sampleIds.size())));
+        loading.bulkLoad(Map.of("Contact", contacts), () -> {
+            for (int done = 0; done < contacts; done += CHUNK) {
+                List<Map<String, Object>> chunk = new ArrayList<>(CHUNK);
+                for (int i = done; i < Math.min(contacts, done + CHUNK); i++) {
+                    chunk.add(contact(i, sampleIds.get(i % sampleIds.size())));
+                }
+                loading.bulkInsert("Contact", chunk, user);
             }
-            engine.bulkInsert("Contact", chunk, user);
-        }
+            return null;
+        });
         double contactSeconds = (System.nanoTime() - t0) / 1e9;
         long engineHeap = usedHeap() - engineEmpty;
 
@@ -134,9 +142,9 @@ public final class StorageBenchmark {
         double rawContactSeconds = (System.nanoTime() - t0) / 1e9;
         long rawHeap = usedHeap() - rawBase;
 
-        System.out.printf(Locale.ROOT, "bulk insert Accounts: engine %,.0f records/s, raw JDBC batches %,.0f records/s (target >= 50,000)%n",
+        System.out.printf(Locale.ROOT, "bulk load Accounts (bulkLoad, indexes built at the end): engine %,.0f records/s, raw JDBC batches into a primary-key-only table %,.0f records/s (target >= 50,000)%n",
                 accounts / accountSeconds, accounts / rawAccountSeconds);
-        System.out.printf(Locale.ROOT, "bulk insert Contacts: engine %,.0f records/s, raw JDBC batches %,.0f records/s (target >= 50,000)%n",
+        System.out.printf(Locale.ROOT, "bulk load Contacts (bulkLoad, indexes built at the end): engine %,.0f records/s, raw JDBC batches into a primary-key-only table %,.0f records/s (target >= 50,000)%n",
                 contacts / contactSeconds, contacts / rawContactSeconds);
         System.out.printf(Locale.ROOT, "heap for the data set: engine %,d MB (%,d MB empty org), raw H2 tables %,d MB, ratio %.2fx (target <= 1.2x)%n",
                 engineHeap >> 20, (engineEmpty - heapBase) >> 20, rawHeap >> 20, (double) engineHeap / rawHeap);
