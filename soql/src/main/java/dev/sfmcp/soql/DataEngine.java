@@ -206,6 +206,24 @@ public final class DataEngine implements AutoCloseable {
         return writer.bulkInsert(sObject, records, userId);
     }
 
+    /** Below this many incoming records an object's indexes are kept up to date row by row. */
+    static final int DEFERRED_INDEX_THRESHOLD = 10_000;
+
+    /**
+     * Runs a large load ({@code work}, calling {@link #bulkInsert}) with the secondary indexes of the objects that
+     * receive at least as many records as they hold (and at least 10,000) built once afterwards instead of row by
+     * row. {@code incoming} gives the expected record count per object name.
+     */
+    public <T> T bulkLoad(Map<String, Integer> incoming, java.util.function.Supplier<T> work) {
+        List<dev.sfmcp.soql.schema.SObjectType> deferred = new java.util.ArrayList<>();
+        incoming.forEach((name, count) -> schema.find(name).ifPresent(type -> {
+            if (count != null && count >= DEFERRED_INDEX_THRESHOLD && count >= database.count(type.name())) {
+                deferred.add(type);
+            }
+        }));
+        return database.withoutSecondaryIndexes(deferred, work);
+    }
+
     /** Work on share rows and group membership, in one transaction. */
     @FunctionalInterface
     public interface ShareWork<T> {

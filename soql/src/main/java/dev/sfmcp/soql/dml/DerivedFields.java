@@ -21,6 +21,14 @@ final class DerivedFields {
     private DerivedFields() {
     }
 
+    /** Whether {@code type} has any field computed here (bulk loads skip the work for the others). */
+    static boolean applies(SObjectType type) {
+        return switch (type.name()) {
+            case "Opportunity", "Case", "Task", "Event" -> true;
+            default -> type.field("Name").map(FieldDef::calculated).orElse(false) && type.field("LastName").isPresent();
+        };
+    }
+
     /**
      * Updates {@code row} (describe-named values after the change) in place. {@code given} holds the names the
      * request set; {@code before} is null on create.

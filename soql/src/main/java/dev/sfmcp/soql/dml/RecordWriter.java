@@ -244,29 +244,52 @@ public final class RecordWriter {
     public List<String> bulkInsert(String sObject, List<? extends Map<String, ?>> records, String userId) {
         SObjectType type = schema.find(sObject).orElseThrow(DmlErrors::notFound);
         LocalDateTime now = now();
+        ColumnRow.Columns columns = columns(type);
+        Object[] template = bulkTemplate(type, columns, userId, now);
+        int idAt = columns.position("Id");
+        List<FieldDef> autoNumbers = new ArrayList<>();
+        for (FieldDef f : columns.fields) {
+            if (f.autoNumber()) {
+                autoNumbers.add(f);
+            }
+        }
+        boolean derived = DerivedFields.applies(type);
+        // Field names resolve once per distinct spelling, not once per record.
         Map<String, FieldDef> resolved = new HashMap<>();
+        Map<String, Integer> positions = new HashMap<>();
         List<String> out = new ArrayList<>(records.size());
         db.inTransaction(c -> {
-            List<Map<String, Object>> batch = new ArrayList<>(1000);
+            List<ColumnRow> batch = new ArrayList<>(BATCH);
             for (Map<String, ?> source : records) {
-                Map<String, Object> row = defaults(type, userId, now);
-                Set<String> given = new HashSet<>();
+                Object[] values = template.clone();
+                ColumnRow row = new ColumnRow(columns, values);
+                for (FieldDef f : autoNumbers) {
+                    row.put(f.name(), nextAutoNumber(type, f));
+                }
+                values[idAt] = ids.next(type.keyPrefix());
+                Set<String> given = derived ? new HashSet<>() : null;
                 for (Map.Entry<String, ?> e : source.entrySet()) {
                     FieldDef f = resolved.computeIfAbsent(e.getKey(), k -> type.field(k)
                             .orElseThrow(() -> DmlErrors.noSuchColumn(k, type.name())));
                     if (!f.stored()) {
                         continue;
                     }
-                    row.put(f.name(), FieldValues.fromJava(f, e.getValue()));
-                    given.add(f.name());
+                    int at = positions.computeIfAbsent(f.name(), columns::position);
+                    Object v = FieldValues.fromJava(f, e.getValue());
+                    if (at == idAt) {
+                        v = SalesforceId.parse((String) v).id18();
+                    }
+                    values[at] = v;
+                    if (given != null) {
+                        given.add(f.name());
+                    }
                 }
-                if (given.contains("Id")) {
-                    row.put("Id", SalesforceId.parse((String) row.get("Id")).id18());
+                if (derived) {
+                    DerivedFields.apply(type, row, null, given, now);
                 }
-                DerivedFields.apply(type, row, null, given, now);
-                out.add((String) row.get("Id"));
+                out.add((String) values[idAt]);
                 batch.add(row);
-                if (batch.size() == 1000) {
+                if (batch.size() == BATCH) {
                     flush(c, type, batch);
                 }
             }
@@ -276,14 +299,62 @@ public final class RecordWriter {
         return out;
     }
 
-    private void flush(Connection c, SObjectType type, List<Map<String, Object>> batch) throws SQLException {
+    /** Rows per JDBC batch in bulk loads. */
+    private static final int BATCH = 1000;
+
+    private final Map<SObjectType, ColumnRow.Columns> columnsByType = new ConcurrentHashMap<>();
+
+    private ColumnRow.Columns columns(SObjectType type) {
+        return columnsByType.computeIfAbsent(type, ColumnRow.Columns::new);
+    }
+
+    /** The values every bulk-loaded record of one call starts from: defaults, owner and audit fields. */
+    private Object[] bulkTemplate(SObjectType type, ColumnRow.Columns columns, String userId, LocalDateTime now) {
+        Map<String, Object> defaults = template(type);
+        Object[] values = new Object[columns.names.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = defaults.get(columns.names[i]);
+        }
+        stamp(new ColumnRow(columns, values), type, userId, now);
+        return values;
+    }
+
+    /** The owner and audit fields of a record created by {@code userId} at {@code now}. */
+    private static void stamp(Map<String, Object> row, SObjectType type, String userId, LocalDateTime now) {
+        if (type.hasOwner()) {
+            row.put("OwnerId", userId);
+        }
+        row.put("CreatedDate", now);
+        row.put("CreatedById", userId);
+        row.put("LastModifiedDate", now);
+        row.put("LastModifiedById", userId);
+        row.put("SystemModstamp", now);
+    }
+
+    /** The next value of an auto-number field, as Salesforce's default display format shows it. */
+    private String nextAutoNumber(SObjectType type, FieldDef f) {
+        return String.format("%08d", 1000 + ids.nextValue(type.name() + "." + f.name()) - 1);
+    }
+
+    private void flush(Connection c, SObjectType type, List<ColumnRow> batch) throws SQLException {
         if (batch.isEmpty()) {
             return;
         }
-        insert(c, type, batch);
+        String sql = insertStatement(type);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (ColumnRow row : batch) {
+                Object[] values = row.values;
+                for (int i = 0; i < values.length; i++) {
+                    ps.setObject(i + 1, values[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
         if (listener != RecordChangeListener.NONE) {
             List<SObjectRecord> records = new ArrayList<>(batch.size());
-            batch.forEach(r -> records.add(new SObjectRecord(type, r)));
+            // The rows are never changed after this point: wrapped, not copied.
+            batch.forEach(r -> records.add(SObjectRecord.wrap(type, r)));
             listener.onBulkInsert(type, records, shares(c));
         }
         batch.clear();
@@ -432,32 +503,17 @@ public final class RecordWriter {
         Map<String, Object> row = new LinkedHashMap<>(template(type));
         for (FieldDef f : type.storedFields()) {
             if (f.autoNumber()) {
-                row.put(f.name(), String.format("%08d", 1000 + ids.nextValue(type.name() + "." + f.name()) - 1));
+                row.put(f.name(), nextAutoNumber(type, f));
             }
         }
         row.put("Id", ids.next(type.keyPrefix()));
-        if (type.hasOwner()) {
-            row.put("OwnerId", userId);
-        }
-        row.put("CreatedDate", now);
-        row.put("CreatedById", userId);
-        row.put("LastModifiedDate", now);
-        row.put("LastModifiedById", userId);
-        row.put("SystemModstamp", now);
+        stamp(row, type, userId, now);
         return row;
     }
 
     private void insert(Connection c, SObjectType type, List<Map<String, Object>> rows) throws SQLException {
         List<FieldDef> fields = type.storedFields();
-        String sql = insertStatements.computeIfAbsent(type.name(), k -> {
-            StringBuilder cols = new StringBuilder();
-            StringBuilder marks = new StringBuilder();
-            for (int i = 0; i < fields.size(); i++) {
-                cols.append(i == 0 ? "" : ", ").append(StorageLayout.quote(fields.get(i).name()));
-                marks.append(i == 0 ? "?" : ", ?");
-            }
-            return "INSERT INTO " + StorageLayout.quote(type.name()) + " (" + cols + ") VALUES (" + marks + ")";
-        });
+        String sql = insertStatement(type);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Map<String, Object> row : rows) {
                 for (int i = 0; i < fields.size(); i++) {
@@ -473,6 +529,20 @@ public final class RecordWriter {
                 ps.executeBatch();
             }
         }
+    }
+
+    /** INSERT of every stored column in storage order, built once per type. */
+    private String insertStatement(SObjectType type) {
+        List<FieldDef> fields = type.storedFields();
+        return insertStatements.computeIfAbsent(type.name(), k -> {
+            StringBuilder cols = new StringBuilder();
+            StringBuilder marks = new StringBuilder();
+            for (int i = 0; i < fields.size(); i++) {
+                cols.append(i == 0 ? "" : ", ").append(StorageLayout.quote(fields.get(i).name()));
+                marks.append(i == 0 ? "?" : ", ?");
+            }
+            return "INSERT INTO " + StorageLayout.quote(type.name()) + " (" + cols + ") VALUES (" + marks + ")";
+        });
     }
 
     private static void write(Connection c, SObjectType type, Map<String, Object> row) throws SQLException {

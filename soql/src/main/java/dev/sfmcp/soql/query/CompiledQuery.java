@@ -24,9 +24,11 @@ import java.util.function.Supplier;
  * @param rootObject     the FROM object
  * @param utcSession     the statement converts time zones (convertTimezone) and must run with H2's session
  *                       time zone at UTC, the zone the store's timestamps are in
+ * @param reusable       the plan depends only on its text, view and options (not on the clock, as relative date
+ *                       literals do, nor on a condition added from outside): it may be kept and run again
  */
 public record CompiledQuery(String sql, List<Object> parameters, int limitSlot, int offsetSlot, int parentIdsSlot,
                             int parentKeyColumn, Supplier<String> countSql, RecordShape shape, long userLimit, long userOffset,
                             boolean countOnly, boolean aggregate, String viewMark, String rootObject,
-                            boolean utcSession) {
+                            boolean utcSession, boolean reusable) {
 }

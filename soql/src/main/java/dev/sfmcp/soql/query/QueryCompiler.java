@@ -80,6 +80,8 @@ final class QueryCompiler {
     static final int FIELDS_LIMIT = 200;
     static final int MAX_PARENT_RELATIONSHIPS = 55;
     static final int MAX_CHILD_RELATIONSHIPS = 20;
+    /** From API 58.0, REST nests subqueries up to five levels counting the root: four below it. */
+    static final int MAX_CHILD_DEPTH = 4;
     /** Words Salesforce does not accept as aliases. */
     static final Set<String> RESERVED_ALIASES = Set.of("AND", "ASC", "DESC", "EXCLUDES", "FIRST", "FROM", "GROUP",
             "HAVING", "IN", "INCLUDES", "LAST", "LIKE", "LIMIT", "NOT", "NULL", "NULLS", "OR", "SELECT", "USING",
@@ -92,6 +94,8 @@ final class QueryCompiler {
     private final QueryOptions options;
     private final QueryErrors errors;
     private int aliasCounter;
+    /** Whether the statement reads the clock (relative date literals), so its plan holds only for now. */
+    private boolean clockDependent;
     /** Whether the statement converts time zones in SQL, so must run with H2's session zone at UTC. */
     private boolean zoneSensitive;
 
@@ -110,6 +114,17 @@ final class QueryCompiler {
     /** Adds {@code condition} to the statement's top-level rows. */
     QueryCompiler withRootCondition(RowCondition condition) {
         this.rootCondition = condition;
+        return this;
+    }
+
+    private RowCondition rootRank;
+
+    /**
+     * Orders the top-level rows by {@code rank} (ascending), then most recently modified first, when the statement
+     * has no ORDER BY of its own: how SOSL ranks a RETURNING clause.
+     */
+    QueryCompiler withRootRank(RowCondition rank) {
+        this.rootRank = rank;
         return this;
     }
 
@@ -137,6 +152,8 @@ final class QueryCompiler {
         final SqlParameters parameters;
         final Map<String, ParentJoin> parents = new HashMap<>();
         final List<SelectItem<?>> items = new ArrayList<>();
+        /** 0 for the statement's FROM object, 1 for a subquery of it, 2 for a subquery of that, ... */
+        int childDepth;
 
         Scope(SObjectType type, String spelledAlias, SqlParameters parameters) {
             this.type = type;
@@ -369,14 +386,28 @@ final class QueryCompiler {
         ApexParser.FromNameListContext from = sub.fromNameList();
         ApexParser.FieldNameContext relName = from.fieldName(0);
         String spelled = relName.getText();
-        ChildRelationship rel = parent.type.childRelationship(spelled).orElse(null);
+        if (from.fieldName().size() > 1) {
+            throw errors.unexpectedToken(QueryPosition.of(from.fieldName(1)), from.fieldName(1).getText());
+        }
+        if (parent.childDepth >= 1 && !options.multiLevelChildren()) {
+            throw errors.malformed(QueryPosition.of(relName), "SOQL statements cannot query aggregate relationships"
+                    + " more than 1 level away from the root entity object.");
+        }
+        if (parent.childDepth >= MAX_CHILD_DEPTH) {
+            throw errors.malformed(QueryPosition.of(relName), "SOQL statements cannot query aggregate relationships"
+                    + " more than " + MAX_CHILD_DEPTH + " levels away from the root entity object.");
+        }
+        // A relationship path (Account.Contacts) or the child's object name (Contact) is not a child relationship.
+        ChildRelationship rel = relName.soqlId().size() == 1
+                ? parent.type.childRelationship(spelled).orElse(null) : null;
         SObjectType child = rel == null ? null : schema.find(rel.childSObject()).orElse(null);
-        if (rel == null || child == null || !view.canReadObject(child.name())
+        if (rel == null || child == null || !child.queryable() || !view.canReadObject(child.name())
                 || !view.canReadField(child.name(), rel.field())) {
-            throw errors.unknownChildRelationship(QueryPosition.of(relName), spelled, parent.type.name());
+            throw errors.unknownChildRelationship(QueryPosition.of(relName), spelled);
         }
         String spelledAlias = from.soqlId().isEmpty() ? null : from.soqlId(0).getText();
         Scope scope = new Scope(child, spelledAlias, new SqlParameters());
+        scope.childDepth = parent.childDepth + 1;
         return compileLevel(scope, null, sub.subFieldList().subFieldEntry(), sub.whereClause(), null,
                 sub.orderByClause(), sub.limitClause(), null, null, sub.forClauses(), rel);
     }
@@ -406,6 +437,81 @@ final class QueryCompiler {
             }
         }
 
+        Branch main;
+        if (groupBy != null && (groupBy.ROLLUP() != null || groupBy.CUBE() != null)) {
+            main = subtotals(scope, entries, subEntries, where, groupBy, orderBy, limit, using, childOf, userLimit);
+            select = main.select;
+        } else {
+            main = branch(scope, entries, subEntries, where, groupBy, orderBy, limit, using, childOf, userLimit, null);
+        }
+        SelectCompiler sc = main.sc;
+        RecordShape shape = main.shape;
+        List<OrderByElement> order = main.order;
+        int parentKeyColumn = main.parentKeyColumn;
+        int parentIdsSlot = main.parentIdsSlot;
+        boolean aggregate = main.aggregate;
+
+        Supplier<String> countSql = null;
+        if (!sc.countOnly && childOf == null) {
+            PlainSelect inner = copyForCount(select);
+            countSql = new RenderOnce(() -> {
+                PlainSelect counter = new PlainSelect();
+                counter.addSelectItems(new Function("COUNT", new AllColumns()));
+                counter.setFromItem(new ParenthesedSelect().withSelect(inner).withAlias(new Alias("q", false)));
+                return counter.toString();
+            });
+        }
+        PlainSelect statement = select;
+        if (childOf != null && userLimit >= 0) {
+            // A subquery's LIMIT holds per parent: number each parent's rows in SQL and keep the first n.
+            AnalyticExpression rowNumber = new AnalyticExpression();
+            rowNumber.setName("ROW_NUMBER");
+            rowNumber.setType(AnalyticType.OVER);
+            rowNumber.setPartitionExpressionList(new ExpressionList<>(Sql.column(scope.alias, childOf.field())));
+            rowNumber.setOrderByElements(order);
+            scope.items.add(SelectItem.from(rowNumber, new Alias("rn", false)));
+            select.setOrderByElements(null);
+            statement = new PlainSelect();
+            statement.addSelectItems(new AllColumns());
+            statement.setFromItem(new ParenthesedSelect().withSelect(select).withAlias(new Alias("w", false)));
+            statement.setWhere(new MinorThanEquals(new Column("rn"), scope.parameters.bind(userLimit)));
+            OrderByElement byRowNumber = new OrderByElement();
+            byRowNumber.setExpression(new Column("rn"));
+            statement.setOrderByElements(List.of(byRowNumber));
+        }
+        int limitSlot = 0;
+        int offsetSlot = 0;
+        if (!sc.countOnly) {
+            limitSlot = scope.parameters.values().size() + 1;
+            statement.setLimit(new Limit().withRowCount(scope.parameters.slot()));
+            offsetSlot = scope.parameters.values().size() + 1;
+            statement.setOffset(new Offset().withOffset(scope.parameters.slot()));
+        }
+        String viewMark = null;
+        if (forClauses != null && !forClauses.VIEW().isEmpty()) {
+            viewMark = "LastViewedDate";
+        } else if (forClauses != null && !forClauses.REFERENCE().isEmpty()) {
+            viewMark = "LastReferencedDate";
+        }
+        return new CompiledQuery(statement.toString(), scope.parameters.values(), limitSlot, offsetSlot, parentIdsSlot,
+                parentKeyColumn, countSql, shape, userLimit, userOffset, sc.countOnly, aggregate, viewMark,
+                scope.type.name(), zoneSensitive, !clockDependent && rootCondition == null && rootRank == null);
+    }
+
+    /** One SELECT of a level: its filter, select list, grouping and ORDER BY, compiled into {@code scope}. */
+    private record Branch(PlainSelect select, SelectCompiler sc, RecordShape shape, List<OrderByElement> order,
+                          int parentIdsSlot, int parentKeyColumn, boolean aggregate) { }
+
+    /**
+     * Compiles one SELECT of a level into {@code scope}. {@code rolledUp} is null for an ordinary statement; for
+     * one grouping set of GROUP BY ROLLUP/CUBE it holds the positions (in the ROLLUP list) of the fields this set
+     * totals over: they read as null and GROUPING() of them as 1.
+     */
+    private Branch branch(Scope scope, List<ApexParser.SelectEntryContext> entries,
+                          List<ApexParser.SubFieldEntryContext> subEntries, ApexParser.WhereClauseContext where,
+                          ApexParser.GroupByClauseContext groupBy, ApexParser.OrderByClauseContext orderBy,
+                          ApexParser.LimitClauseContext limit, ApexParser.UsingScopeContext using,
+                          ChildRelationship childOf, long userLimit, Set<Integer> rolledUp) {
         // WHERE first: the select list may add joins too, but filters decide the access predicates' aliases.
         Expression filter = null;
         boolean boundedByIds = false;
@@ -434,6 +540,7 @@ final class QueryCompiler {
 
         int parentKeyColumn = 0;
         int parentIdsSlot = 0;
+        PlainSelect select = scope.select;
         if (childOf != null) {
             Column fk = Sql.column(scope.alias, childOf.field());
             parentIdsSlot = scope.parameters.values().size() + 1;
@@ -442,6 +549,9 @@ final class QueryCompiler {
         }
 
         SelectCompiler sc = new SelectCompiler(scope, groupBy != null);
+        if (rolledUp != null) {
+            sc.subtotals(groupBy, rolledUp);
+        }
         RecordShape shape = sc.compile(entries, subEntries, userLimit, boundedByIds);
         if (scope.parents.size() > MAX_PARENT_RELATIONSHIPS) {
             throw errors.malformed(new QueryPosition(1, 1), "No more than " + MAX_PARENT_RELATIONSHIPS
@@ -488,6 +598,19 @@ final class QueryCompiler {
             }
         }
         boolean aggregate = sc.aggregates > 0 || groupBy != null;
+        if (!aggregate && !sc.countOnly && rootRank != null && childOf == null && order.isEmpty()) {
+            OrderByElement byRank = new OrderByElement();
+            byRank.setExpression(rootRank.build(scope.type, scope.alias, scope.parameters));
+            order.add(byRank);
+            if (scope.type.field("LastModifiedDate").map(FieldDef::stored).orElse(false)) {
+                OrderByElement recent = new OrderByElement();
+                recent.setExpression(Sql.column(scope.alias, "LastModifiedDate"));
+                recent.setAsc(false);
+                recent.setAscDescPresent(true);
+                recent.setNullOrdering(OrderByElement.NullOrdering.NULLS_LAST);
+                order.add(recent);
+            }
+        }
         if (!aggregate && !sc.countOnly) {
             // Ties are broken by Id so that pages never overlap.
             OrderByElement byId = new OrderByElement();
@@ -498,52 +621,113 @@ final class QueryCompiler {
             select.setOrderByElements(order);
         }
         select.setSelectItems(scope.items);
+        return new Branch(select, sc, shape, order, parentIdsSlot, parentKeyColumn, aggregate);
+    }
 
-        Supplier<String> countSql = null;
-        if (!sc.countOnly && childOf == null) {
-            PlainSelect inner = copyForCount(select);
-            countSql = new RenderOnce(() -> {
-                PlainSelect counter = new PlainSelect();
-                counter.addSelectItems(new Function("COUNT", new AllColumns()));
-                counter.setFromItem(new ParenthesedSelect().withSelect(inner).withAlias(new Alias("q", false)));
-                return counter.toString();
-            });
+    /** ROLLUP and CUBE take at most three fields. */
+    static final int MAX_SUBTOTAL_FIELDS = 3;
+
+    /**
+     * GROUP BY ROLLUP/CUBE: H2 has neither, so each grouping set is its own grouped SELECT (the totalled fields
+     * null), the sets are joined with UNION ALL and the whole is ordered once. Each SELECT carries, after the
+     * record's columns, every ROLLUP field's value and GROUPING() flag and every ORDER BY expression, so that the
+     * outer ORDER BY can name them. Without an ORDER BY, a group's detail rows come before its subtotal and the
+     * grand total comes last, as in Salesforce's examples.
+     */
+    private Branch subtotals(Scope first, List<ApexParser.SelectEntryContext> entries,
+                             List<ApexParser.SubFieldEntryContext> subEntries, ApexParser.WhereClauseContext where,
+                             ApexParser.GroupByClauseContext groupBy, ApexParser.OrderByClauseContext orderBy,
+                             ApexParser.LimitClauseContext limit, ApexParser.UsingScopeContext using,
+                             ChildRelationship childOf, long userLimit) {
+        int n = groupBy.fieldGroupByList().fieldGroupBy().size();
+        if (n > MAX_SUBTOTAL_FIELDS) {
+            throw errors.malformed(QueryPosition.of(groupBy.fieldGroupByList().fieldGroupBy(MAX_SUBTOTAL_FIELDS)),
+                    (groupBy.ROLLUP() != null ? "GROUP BY ROLLUP" : "GROUP BY CUBE") + " supports at most "
+                            + MAX_SUBTOTAL_FIELDS + " fields");
         }
-        PlainSelect statement = select;
-        if (childOf != null && userLimit >= 0) {
-            // A subquery's LIMIT holds per parent: number each parent's rows in SQL and keep the first n.
-            AnalyticExpression rowNumber = new AnalyticExpression();
-            rowNumber.setName("ROW_NUMBER");
-            rowNumber.setType(AnalyticType.OVER);
-            rowNumber.setPartitionExpressionList(new ExpressionList<>(Sql.column(scope.alias, childOf.field())));
-            rowNumber.setOrderByElements(order);
-            scope.items.add(SelectItem.from(rowNumber, new Alias("rn", false)));
-            select.setOrderByElements(null);
-            statement = new PlainSelect();
-            statement.addSelectItems(new AllColumns());
-            statement.setFromItem(new ParenthesedSelect().withSelect(select).withAlias(new Alias("w", false)));
-            statement.setWhere(new MinorThanEquals(new Column("rn"), scope.parameters.bind(userLimit)));
-            OrderByElement byRowNumber = new OrderByElement();
-            byRowNumber.setExpression(new Column("rn"));
-            statement.setOrderByElements(List.of(byRowNumber));
+        List<Set<Integer>> sets = new ArrayList<>();
+        if (groupBy.ROLLUP() != null) {
+            // right to left: (a, b, c), (a, b), (a), ()
+            for (int k = 0; k <= n; k++) {
+                Set<Integer> rolled = new HashSet<>();
+                for (int i = n - k; i < n; i++) {
+                    rolled.add(i);
+                }
+                sets.add(rolled);
+            }
+        } else {
+            for (int size = 0; size <= n; size++) {
+                for (int mask = 0; mask < 1 << n; mask++) {
+                    if (Integer.bitCount(mask) == size) {
+                        Set<Integer> rolled = new HashSet<>();
+                        for (int i = 0; i < n; i++) {
+                            if ((mask & 1 << i) != 0) {
+                                rolled.add(i);
+                            }
+                        }
+                        sets.add(rolled);
+                    }
+                }
+            }
         }
-        int limitSlot = 0;
-        int offsetSlot = 0;
-        if (!sc.countOnly) {
-            limitSlot = scope.parameters.values().size() + 1;
-            statement.setLimit(new Limit().withRowCount(scope.parameters.slot()));
-            offsetSlot = scope.parameters.values().size() + 1;
-            statement.setOffset(new Offset().withOffset(scope.parameters.slot()));
+        List<net.sf.jsqlparser.statement.select.Select> parts = new ArrayList<>();
+        Branch firstBranch = null;
+        List<Integer> keyColumns = new ArrayList<>();
+        List<Integer> flagColumns = new ArrayList<>();
+        List<Integer> orderColumns = new ArrayList<>();
+        for (Set<Integer> rolled : sets) {
+            Scope scope = firstBranch == null ? first : new Scope(first.type, first.spelledAlias, first.parameters);
+            Branch b = branch(scope, entries, subEntries, where, groupBy, orderBy, limit, using, childOf, userLimit,
+                    rolled);
+            keyColumns.clear();
+            flagColumns.clear();
+            orderColumns.clear();
+            for (int i = 0; i < n; i++) {
+                keyColumns.add(scope.addColumn(rolled.contains(i) ? new net.sf.jsqlparser.expression.NullValue()
+                        : b.sc.subtotalKeys.get(i)));
+                flagColumns.add(scope.addColumn(new LongValue(rolled.contains(i) ? 1 : 0)));
+            }
+            for (OrderByElement el : b.order) {
+                orderColumns.add(scope.addColumn(el.getExpression()));
+            }
+            scope.select.setOrderByElements(null);
+            parts.add(scope.select);
+            if (firstBranch == null) {
+                firstBranch = b;
+            }
         }
-        String viewMark = null;
-        if (forClauses != null && !forClauses.VIEW().isEmpty()) {
-            viewMark = "LastViewedDate";
-        } else if (forClauses != null && !forClauses.REFERENCE().isEmpty()) {
-            viewMark = "LastReferencedDate";
+        List<net.sf.jsqlparser.statement.select.SetOperation> unions = new ArrayList<>();
+        for (int i = 1; i < parts.size(); i++) {
+            unions.add(new net.sf.jsqlparser.statement.select.UnionOp().withAll(true));
         }
-        return new CompiledQuery(statement.toString(), scope.parameters.values(), limitSlot, offsetSlot, parentIdsSlot,
-                parentKeyColumn, countSql, shape, userLimit, userOffset, sc.countOnly, aggregate, viewMark,
-                scope.type.name(), zoneSensitive);
+        net.sf.jsqlparser.statement.select.SetOperationList union =
+                new net.sf.jsqlparser.statement.select.SetOperationList();
+        union.setSelects(parts);
+        union.setOperations(unions);
+        PlainSelect whole = new PlainSelect();
+        whole.addSelectItems(new AllColumns());
+        whole.setFromItem(new ParenthesedSelect().withSelect(union).withAlias(new Alias("u", false)));
+        List<OrderByElement> order = new ArrayList<>();
+        for (int j = 0; j < orderColumns.size(); j++) {
+            OrderByElement user = firstBranch.order.get(j);
+            OrderByElement el = new OrderByElement();
+            el.setExpression(new Column("c" + orderColumns.get(j)));
+            el.setAsc(user.isAsc());
+            el.setAscDescPresent(true);
+            el.setNullOrdering(user.getNullOrdering());
+            order.add(el);
+        }
+        for (int i = 0; i < n; i++) {
+            OrderByElement flag = new OrderByElement();
+            flag.setExpression(new Column("c" + flagColumns.get(i)));
+            order.add(flag);
+            OrderByElement key = new OrderByElement();
+            key.setExpression(new Column("c" + keyColumns.get(i)));
+            key.setNullOrdering(OrderByElement.NullOrdering.NULLS_FIRST);
+            order.add(key);
+        }
+        whole.setOrderByElements(order);
+        return new Branch(whole, firstBranch.sc, firstBranch.shape, order, 0, 0, true);
     }
 
     /** An integer literal of LIMIT or OFFSET, which Salesforce reads as a 32-bit int. */
@@ -601,6 +785,51 @@ final class QueryCompiler {
         String firstPlainSpelled;
         boolean countOnly;
         int exprCounter;
+        /** GROUP BY ROLLUP/CUBE: each field's key and expression in list order; null for other statements. */
+        List<String> subtotalKeyNames;
+        List<Expression> subtotalKeys;
+        /** The keys this grouping set totals over (they read as null). */
+        Set<String> rolledUpKeys = Set.of();
+
+        /** Resolves the ROLLUP/CUBE fields before the select list, which must know which of them are totalled. */
+        void subtotals(ApexParser.GroupByClauseContext g, Set<Integer> rolled) {
+            subtotalKeyNames = new ArrayList<>();
+            subtotalKeys = new ArrayList<>();
+            rolledUpKeys = new HashSet<>();
+            List<ApexParser.FieldGroupByContext> fields = g.fieldGroupByList().fieldGroupBy();
+            for (int i = 0; i < fields.size(); i++) {
+                ApexParser.FieldGroupByContext f = fields.get(i);
+                String key;
+                Expression e;
+                if (f.fieldName() != null) {
+                    Resolved r = resolve(scope, f.fieldName());
+                    key = r.pathKey();
+                    e = r.column();
+                } else {
+                    key = f.soqlFunction().getText().toLowerCase(Locale.ROOT);
+                    e = functionExpression(f.soqlFunction(), false);
+                }
+                subtotalKeyNames.add(key);
+                subtotalKeys.add(e);
+                if (rolled.contains(i)) {
+                    rolledUpKeys.add(key);
+                }
+            }
+        }
+
+        /** The value of GROUPING(field) in this grouping set: 1 when the row totals over the field. */
+        Expression grouping(ApexParser.SoqlFunctionContext fn) {
+            QueryPosition at = QueryPosition.of(fn);
+            if (fn.fieldName() == null) {
+                throw errors.unexpectedToken(at, fn.getStart().getText());
+            }
+            Resolved r = resolve(scope, fn.fieldName());
+            if (subtotalKeyNames == null || !subtotalKeyNames.contains(r.pathKey())) {
+                throw errors.malformed(at, "GROUPING() can only be used on a field of GROUP BY ROLLUP or GROUP BY"
+                        + " CUBE: " + r.spelled);
+            }
+            return new LongValue(rolledUpKeys.contains(r.pathKey()) ? 1 : 0);
+        }
 
         SelectCompiler(Scope scope, boolean grouped) {
             this.scope = scope;
@@ -621,6 +850,14 @@ final class QueryCompiler {
                 ApexParser.SoqlFunctionContext fn = e.getRuleContext(ApexParser.SoqlFunctionContext.class, 0);
                 if (fn != null && isAggregate(fn)) {
                     anyAggregate = true;
+                }
+            }
+            if (anyAggregate && entries == null) {
+                for (ParserRuleContext e : list) {
+                    ApexParser.SoqlFunctionContext fn = e.getRuleContext(ApexParser.SoqlFunctionContext.class, 0);
+                    if (fn != null && isAggregate(fn)) {
+                        throw errors.malformed(QueryPosition.of(fn), "only root queries support aggregate expressions");
+                    }
                 }
             }
             boolean aggregateShape = anyAggregate || grouped;
@@ -644,9 +881,10 @@ final class QueryCompiler {
                             firstPlainAt = r.at;
                             firstPlainSpelled = r.spelled;
                         }
-                        plainByPath.put(r.pathKey(), r.column());
+                        Expression column = r.column();
+                        plainByPath.put(r.pathKey(), column);
                         String key = alias != null ? alias : r.field.name();
-                        out.entries.add(new RecordShape.Value(key, scope.addColumn(r.column()),
+                        out.entries.add(new RecordShape.Value(key, scope.addColumn(rolledUp(r.pathKey(), column)),
                                 RecordShape.Kind.of(r.field), null));
                     } else {
                         if (alias != null) {
@@ -657,9 +895,10 @@ final class QueryCompiler {
                 } else if (fn != null) {
                     function(out, fn, alias, aggregateShape, list.size(), userLimit, boundedByIds);
                 } else if (sub != null) {
-                    if (entries == null) {
-                        throw errors.malformed(QueryPosition.of(sub), "Nesting of semi join sub-selects is not"
-                                + " supported");
+                    if (aggregateShape) {
+                        // A grouped row has no one record whose children could be nested under it.
+                        throw errors.notGrouped(QueryPosition.of(sub.fromNameList()),
+                                sub.fromNameList().getText());
                     }
                     CompiledQuery child = compileChild(scope, sub);
                     String key = scope.type.childRelationship(sub.fromNameList().fieldName(0).getText())
@@ -831,6 +1070,14 @@ final class QueryCompiler {
                     aggregate(out, fn, alias, name);
                 }
                 case "COUNT_DISTINCT", "SUM", "AVG", "MIN", "MAX" -> aggregate(out, fn, alias, name);
+                case "GROUPING" -> {
+                    Expression flag = grouping(fn);
+                    String key = alias != null ? alias : "expr" + exprCounter++;
+                    if (!seen.add("alias:" + key.toLowerCase(Locale.ROOT))) {
+                        throw errors.duplicateField(key);
+                    }
+                    out.entries.add(new RecordShape.Value(key, scope.addColumn(flag), RecordShape.Kind.INTEGER, null));
+                }
                 default -> {
                     // Date functions: exprN like aggregates, and only grouped unless on a date field.
                     Expression e = functionExpression(fn, false);
@@ -849,6 +1096,7 @@ final class QueryCompiler {
                             firstPlainAt = at;
                             firstPlainSpelled = fn.getText();
                         }
+                        e = rolledUp(fn.getText().toLowerCase(Locale.ROOT), e);
                     }
                     out.entries.add(new RecordShape.Value(key, scope.addColumn(e), kind, null));
                 }
@@ -935,9 +1183,20 @@ final class QueryCompiler {
             }
         }
 
-        /** A date function (or, in ORDER BY / HAVING, an aggregate) as SQL. */
+        /** {@code value}, or null when this grouping set totals over the grouped {@code key}. */
+        Expression rolledUp(String key, Expression value) {
+            return rolledUpKeys.contains(key) ? new net.sf.jsqlparser.expression.NullValue() : value;
+        }
+
+        /** A date function (or, in ORDER BY / HAVING, an aggregate or GROUPING()) as SQL. */
         Expression functionExpression(ApexParser.SoqlFunctionContext fn, boolean allowAggregate) {
             String name = fn.getStart().getText().toUpperCase(Locale.ROOT);
+            if (fn.GROUPING() != null) {
+                if (!allowAggregate) {
+                    throw errors.malformed(QueryPosition.of(fn), "GROUPING() is not allowed here");
+                }
+                return grouping(fn);
+            }
             if (isAggregate(fn)) {
                 if (!allowAggregate) {
                     throw errors.malformed(QueryPosition.of(fn), "Aggregate functions are not allowed here");
@@ -1015,6 +1274,9 @@ final class QueryCompiler {
                     throw errors.at("MALFORMED_QUERY", r.at, "Ordered field must be grouped or aggregated: "
                             + r.spelled);
                 }
+                if (rolledUpKeys.contains(r.pathKey())) {
+                    return new net.sf.jsqlparser.expression.NullValue();
+                }
             }
             if (t == FieldType.PICKLIST && !r.field.picklistValues().isEmpty()) {
                 // Picklists sort in their setup order, not alphabetically; unlisted values after listed ones.
@@ -1039,9 +1301,6 @@ final class QueryCompiler {
         }
 
         void groupBy(ApexParser.GroupByClauseContext g) {
-            if (g.ROLLUP() != null || g.CUBE() != null) {
-                throw errors.malformed(QueryPosition.of(g), "ROLLUP and CUBE are not built yet in this emulator");
-            }
             GroupByElement element = new GroupByElement();
             Set<String> grouped = new HashSet<>();
             for (ApexParser.FieldGroupByContext f : g.fieldGroupByList().fieldGroupBy()) {
@@ -1060,7 +1319,9 @@ final class QueryCompiler {
                     e = functionExpression(f.soqlFunction(), false);
                     key = f.soqlFunction().getText().toLowerCase(Locale.ROOT);
                 }
-                element.addGroupByExpressions(e);
+                if (!rolledUpKeys.contains(key)) {
+                    element.addGroupByExpressions(e);
+                }
                 grouped.add(key);
             }
             for (Map.Entry<String, Expression> plain : plainByPath.entrySet()) {
@@ -1068,7 +1329,10 @@ final class QueryCompiler {
                     throw errors.notGrouped(firstPlainAt, firstPlainSpelled);
                 }
             }
-            scope.select.setGroupByElement(element);
+            if (element.getGroupByExpressionList() != null && !element.getGroupByExpressionList().isEmpty()) {
+                // the grand total of ROLLUP/CUBE groups nothing: one row over all records
+                scope.select.setGroupByElement(element);
+            }
             if (g.HAVING() != null) {
                 WhereCompiler having = new WhereCompiler(scope);
                 having.having = this;
@@ -1162,7 +1426,7 @@ final class QueryCompiler {
                 throw errors.at("INVALID_FIELD", r.at, "field '" + r.field.name()
                         + "' can not be filtered in a query call");
             }
-            Expression col = r.column();
+            Expression col = having != null ? having.rolledUp(r.pathKey(), r.column()) : r.column();
             if (value.subQuery() != null) {
                 return semiJoin(r, op, value.subQuery());
             }
@@ -1295,6 +1559,7 @@ final class QueryCompiler {
                 n = Integer.parseInt(f.signedInteger().getText());
             }
             ZoneId zone = view.timeZone();
+            clockDependent = true;
             LocalDate today = LocalDate.now(clock.withZone(zone));
             DateRange range = DateRange.of(literal, n, today, view.locale());
             Object start;

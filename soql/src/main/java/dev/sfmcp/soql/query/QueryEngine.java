@@ -38,6 +38,7 @@ public final class QueryEngine {
     private final RecordFilterCompiler filters;
     private final RecentUseRecorder recentUse;
     private final QueryLocators locators = new QueryLocators();
+    private final RecentPlans plans = new RecentPlans();
     private final WarmSessions sessions;
 
     /** Records that a caller viewed or referenced records (FOR VIEW / FOR REFERENCE). */
@@ -81,7 +82,8 @@ public final class QueryEngine {
     }
 
     private ObjectNode run(AccessView view, String soql, QueryOptions options) {
-        CompiledQuery compiled = plan(view, soql, options);
+        CompiledQuery compiled = soql == null ? plan(view, soql, options)
+                : plans.plan(soql, view, options, () -> plan(view, soql, options));
         return withSession(compiled, c -> {
             if (compiled.countOnly()) {
                 long count = count(c, compiled.sql(), compiled.parameters(), compiled.parameters().size());
@@ -133,8 +135,17 @@ public final class QueryEngine {
      * RETURNING clauses).
      */
     public CompiledQuery plan(AccessView view, String soql, QueryOptions options, RowCondition condition) {
+        return plan(view, soql, options, condition, null);
+    }
+
+    /**
+     * As {@link #plan(AccessView, String, QueryOptions, RowCondition)}, and when the statement has no ORDER BY its
+     * rows come ordered by {@code rank} (lowest first), then most recently modified first, then by Id.
+     */
+    public CompiledQuery plan(AccessView view, String soql, QueryOptions options, RowCondition condition,
+                              RowCondition rank) {
         return new QueryCompiler(schema, filters, view, clock, options, soql).withRootCondition(condition)
-                .compile(SoqlSyntax.parseQuery(soql));
+                .withRootRank(rank).compile(SoqlSyntax.parseQuery(soql));
     }
 
     /** Runs a compiled statement and returns at most {@code max} of its records, child subqueries included. */
@@ -265,8 +276,12 @@ public final class QueryEngine {
                 continue;
             }
             CompiledQuery q = child.query();
+            // One statement per subquery over the whole parent page (never one per parent), grouped here.
             Map<String, List<ObjectNode>> byParent = new HashMap<>();
             RecordShaper writer = new RecordShaper(options.apiVersion());
+            boolean deeper = !q.shape().childQueries().isEmpty();
+            List<ObjectNode> allChildren = deeper ? new ArrayList<>() : null;
+            List<String> childIds = deeper ? new ArrayList<>() : null;
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 bind(ps, q.parameters(), q.parameters().size());
                 ps.setObject(q.parentIdsSlot(), ids.toArray(new String[0]));
@@ -275,9 +290,18 @@ public final class QueryEngine {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String parent = rs.getString(q.parentKeyColumn());
-                        byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(writer.record(q.shape(), rs));
+                        ObjectNode record = writer.record(q.shape(), rs);
+                        byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(record);
+                        if (deeper) {
+                            allChildren.add(record);
+                            childIds.add(rs.getString(q.shape().idColumn));
+                        }
                     }
                 }
+            }
+            if (deeper && !childIds.isEmpty()) {
+                // The next level runs once over every child of the page, whichever parent it belongs to.
+                children(c, q.shape(), allChildren, childIds, options);
             }
             for (int i = 0; i < records.size(); i++) {
                 List<ObjectNode> rows = byParent.get(ids.get(i));

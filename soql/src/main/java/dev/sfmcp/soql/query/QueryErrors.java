@@ -62,9 +62,12 @@ public final class QueryErrors {
                 + " relationship name. Please reference your WSDL or the describe call for the appropriate names."));
     }
 
-    public SalesforceException unknownChildRelationship(QueryPosition at, String spelled, String parent) {
-        return fail("INVALID_FIELD", positioned(at, "Didn't understand relationship '" + spelled + "' in FROM clause"
-                + " of subquery. '" + spelled + "' is not a valid child relationship of '" + parent + "'."));
+    /** A subquery's FROM that is not a child relationship of the outer object (or one the caller cannot read). */
+    public SalesforceException unknownChildRelationship(QueryPosition at, String spelled) {
+        return fail("INVALID_TYPE", positioned(at, "Didn't understand relationship '" + spelled + "' in FROM part"
+                + " of query call. If you are attempting to use a custom relationship, be sure to append the '__r'"
+                + " after the custom relationship name. Please reference your WSDL or the describe call for the"
+                + " appropriate names."));
     }
 
     public SalesforceException duplicateField(String name) {

@@ -41,6 +41,15 @@ public record QueryOptions(boolean includeDeleted, int batchSize, String apiVers
         return new QueryOptions(includeDeleted, batchSize, version, acceptSecurityClauses);
     }
 
+    /** Whether subqueries may nest below the first level: REST allows up to five levels from API 58.0. */
+    public boolean multiLevelChildren() {
+        try {
+            return Double.parseDouble(apiVersion) >= 58.0;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
     public QueryOptions withSecurityClauses(boolean accept) {
         return new QueryOptions(includeDeleted, batchSize, apiVersion, accept);
     }

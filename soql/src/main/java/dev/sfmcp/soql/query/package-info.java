@@ -12,7 +12,10 @@
  *   <li>Errors are Salesforce's, with the caret header ({@link dev.sfmcp.soql.query.QueryErrors}); an internal
  *       failure is UNKNOWN_EXCEPTION with an ErrorId, never a stack trace.</li>
  *   <li>Child subqueries run as one statement per relationship over the page's parent Ids
- *       ({@code fk = ANY(?)}), their LIMIT per parent by {@code ROW_NUMBER()}.</li>
+ *       ({@code fk = ANY(?)}), their LIMIT per parent by {@code ROW_NUMBER()}; a nested subquery (API 58.0 and
+ *       later, up to five levels) runs once over every child of the level above.</li>
+ *   <li>GROUP BY ROLLUP/CUBE, which H2 lacks, is one grouped SELECT per grouping set joined by UNION ALL.</li>
+ *   <li>Compiled plans are kept per (text, view, options) unless they read the clock ({@code RecentPlans}).</li>
  *   <li>Paging: pages of at most 2000 records; a {@code 01g} locator keeps the compiled statement and re-runs
  *       it from the next offset. GROUP BY results come back whole.</li>
  *   <li>Relative date literals are ranges of local days in the view's time zone and locale on the engine's

@@ -41,8 +41,9 @@ import java.util.regex.Pattern;
  * The SOSL entry point of one org: {@code FIND {term} [IN ... FIELDS] [RETURNING Obj(fields [WHERE] [ORDER BY]
  * [LIMIT] [OFFSET]), ...] [LIMIT n]} answered as {@code {"searchRecords":[...]}}. Each RETURNING clause runs as a
  * SOQL statement (same binding, access and shaping) with the search condition added in SQL; matching is
- * case-insensitive whole-token and prefix matching over the searchable fields of the search group, ranked by
- * object order and then by Id (Salesforce's relevance ranking is not reproduced).
+ * case-insensitive whole-token and prefix matching over the searchable fields of the search group. Records come
+ * in RETURNING order of objects and, within an object without its own ORDER BY, by {@link SearchRank}: an
+ * approximation of Salesforce's relevance, which cannot be reproduced.
  */
 public final class SearchEngine {
 
@@ -121,7 +122,8 @@ public final class SearchEngine {
             CompiledQuery compiled;
             try {
                 compiled = queries.plan(view, spec.soql, options,
-                        (type, alias, parameters) -> matches(view, type, alias, parameters, term, group));
+                        (type, alias, parameters) -> matches(view, type, alias, parameters, term, group),
+                        (type, alias, parameters) -> SearchRank.of(view, type, alias, parameters, term));
             } catch (SalesforceException e) {
                 throw relocate(e, sosl, spec);
             }

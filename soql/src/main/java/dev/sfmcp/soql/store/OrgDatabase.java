@@ -1,16 +1,20 @@
 package dev.sfmcp.soql.store;
 
+import dev.sfmcp.soql.schema.SObjectType;
 import dev.sfmcp.soql.schema.Schema;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One org's in-memory H2 database, created from its schema (see the package documentation for the layout).
@@ -79,6 +83,37 @@ public final class OrgDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new StorageException("storage failure", e);
         }
+    }
+
+    /**
+     * Runs {@code work} (a bulk load) with the secondary indexes of {@code types} dropped, then builds them again:
+     * H2 builds an index over existing rows from sorted runs, far cheaper than keeping it up to date row by row.
+     * Queries during the load still answer correctly, only without those indexes. The indexes come back even
+     * when {@code work} fails.
+     */
+    public synchronized <T> T withoutSecondaryIndexes(Collection<SObjectType> types, Supplier<T> work) {
+        List<StorageLayout.SecondaryIndex> indexes = new ArrayList<>();
+        types.forEach(t -> indexes.addAll(StorageLayout.secondaryIndexes(t)));
+        if (indexes.isEmpty()) {
+            return work.get();
+        }
+        ddl(indexes.stream().map(StorageLayout.SecondaryIndex::drop).toList());
+        try {
+            return work.get();
+        } finally {
+            ddl(indexes.stream().map(StorageLayout.SecondaryIndex::create).toList());
+        }
+    }
+
+    private void ddl(List<String> statements) {
+        read(c -> {
+            try (Statement st = c.createStatement()) {
+                for (String sql : statements) {
+                    st.execute(sql);
+                }
+            }
+            return null;
+        });
     }
 
     /** Runs {@code work} on an auto-commit connection (reads). */

@@ -62,13 +62,8 @@ public final class StorageLayout {
             }
         }
         out.add(ddl.append(')').toString());
-        for (FieldDef f : type.storedFields()) {
-            // the audit lookups (CreatedById, LastModifiedById) are left unindexed: they are rarely filtered on, and
-            // two more B-trees per object would cost a third of the insert rate and blow the heap budget
-            boolean auditLookup = f.system() && f.type() == dev.sfmcp.soql.schema.FieldType.REFERENCE;
-            if ((f.type() == dev.sfmcp.soql.schema.FieldType.REFERENCE && !auditLookup) || f.nameField()) {
-                out.add("CREATE INDEX " + quote(type.name() + "_" + f.name()) + " ON " + table + " (" + quote(f.name()) + ")");
-            }
+        for (SecondaryIndex index : secondaryIndexes(type)) {
+            out.add(index.create());
         }
         if (type.shareable()) {
             String share = quote(type.shareTableName());
@@ -76,6 +71,26 @@ public final class StorageLayout {
                     + "\"UserOrGroupId\" VARCHAR(18) NOT NULL, \"AccessLevel\" INTEGER NOT NULL, \"RowCause\" VARCHAR(40) NOT NULL)");
             out.add("CREATE INDEX " + quote(type.shareTableName() + "_ParentId") + " ON " + share + " (\"ParentId\")");
             out.add("CREATE INDEX " + quote(type.shareTableName() + "_UserOrGroupId") + " ON " + share + " (\"UserOrGroupId\", \"ParentId\")");
+        }
+        return out;
+    }
+
+    /** One index of an object table besides its primary key, with the statements that create and drop it. */
+    public record SecondaryIndex(String create, String drop) { }
+
+    /** The indexes of {@code type}'s table besides the primary key: its lookups and its name field. */
+    public static List<SecondaryIndex> secondaryIndexes(SObjectType type) {
+        List<SecondaryIndex> out = new ArrayList<>();
+        String table = quote(type.name());
+        for (FieldDef f : type.storedFields()) {
+            // the audit lookups (CreatedById, LastModifiedById) are left unindexed: they are rarely filtered on, and
+            // two more B-trees per object would cost a third of the insert rate and blow the heap budget
+            boolean auditLookup = f.system() && f.type() == dev.sfmcp.soql.schema.FieldType.REFERENCE;
+            if ((f.type() == dev.sfmcp.soql.schema.FieldType.REFERENCE && !auditLookup) || f.nameField()) {
+                String name = quote(type.name() + "_" + f.name());
+                out.add(new SecondaryIndex("CREATE INDEX " + name + " ON " + table + " (" + quote(f.name()) + ")",
+                        "DROP INDEX " + name));
+            }
         }
         return out;
     }

@@ -123,4 +123,39 @@ class QueryPagingTest {
         AccessView bob = AccessView.system(QueryTestOrg.U2, ZoneOffset.UTC, Locale.US);
         assertThrows(SalesforceException.class, () -> org.engine.queryMore(bob, first.get("nextRecordsUrl").asText()));
     }
+
+    @Test
+    void childSubqueriesAreAnsweredForTheParentsOfEveryPage() {
+        // The fixed org's Acme (A1) has two Contacts; the bulk Accounts have none. A batch of 200 puts Acme on the
+        // first page, Globex (A2, one Contact) too: both pages must carry their own children, nulls elsewhere.
+        String soql = "SELECT Name, (SELECT LastName FROM Contacts ORDER BY LastName) FROM Account"
+                + " WHERE Industry = 'Retail' OR Id IN ('" + QueryTestOrg.A1 + "', '" + QueryTestOrg.A2 + "')"
+                + " ORDER BY Name";
+        ObjectNode first = org.engine.query(ADMIN, soql, QueryOptions.defaults().withBatchSize(200));
+        int withChildren = 0;
+        int pages = 1;
+        ObjectNode page = first;
+        while (true) {
+            for (JsonNode r : page.get("records")) {
+                JsonNode contacts = r.get("Contacts");
+                if (r.get("Name").asText().equals("Acme")) {
+                    assertEquals(2, contacts.get("totalSize").asInt());
+                    assertEquals("Able", contacts.get("records").get(0).get("LastName").asText());
+                    withChildren++;
+                } else if (r.get("Name").asText().equals("Globex")) {
+                    assertEquals("Cole", contacts.get("records").get(0).get("LastName").asText());
+                    withChildren++;
+                } else {
+                    assertTrue(contacts.isNull(), r.toString());
+                }
+            }
+            if (page.get("done").asBoolean()) {
+                break;
+            }
+            page = org.engine.queryMore(ADMIN, page.get("nextRecordsUrl").asText());
+            pages++;
+        }
+        assertEquals(2, withChildren);
+        assertEquals((EXTRA + 2 + 199) / 200, pages);
+    }
 }

@@ -54,6 +54,7 @@ final class QueryTestOrg implements AutoCloseable {
     static final String O2 = id("006", 2);
     static final String O3 = id("006", 3);
     static final String O4 = id("006", 4);
+    static final String T1 = id("00T", 1);
     static final String QUEUE = id("00G", 1);
 
     final Schema schema;

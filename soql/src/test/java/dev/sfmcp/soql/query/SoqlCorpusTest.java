@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -48,7 +50,7 @@ class SoqlCorpusTest {
     static Stream<JsonNode> cases() throws IOException {
         List<JsonNode> out = new ArrayList<>();
         for (String file : List.of("corpus-select.json", "corpus-where.json", "corpus-aggregate.json",
-                "corpus-errors.json", "corpus-access.json")) {
+                "corpus-errors.json", "corpus-access.json", "corpus-children.json", "corpus-rollup.json")) {
             try (InputStream in = SoqlCorpusTest.class.getResourceAsStream("/soql/" + file)) {
                 if (in == null) {
                     continue;
@@ -67,16 +69,20 @@ class SoqlCorpusTest {
                 ? new RestrictedView(ZoneOffset.UTC)
                 : AccessView.system(QueryTestOrg.U1, ZoneOffset.UTC, Locale.US);
         QueryOptions options = c.path("queryAll").asBoolean() ? QueryOptions.queryAll() : QueryOptions.defaults();
+        if (c.has("apiVersion")) {
+            options = options.withApiVersion(c.get("apiVersion").asText());
+        }
+        QueryOptions run = options;
         if (c.has("errorCode")) {
             SalesforceException e = assertThrows(SalesforceException.class,
-                    () -> org.engine.query(view, soql, options), "expected an error");
+                    () -> org.engine.query(view, soql, run), "expected an error");
             assertEquals(c.get("errorCode").asText(), e.error().errorCode(), e.error().message());
             String expected = c.has("at") ? header(soql, c.get("at").asText()) + ids(c.get("text").asText())
                     : ids(c.get("message").asText());
             assertEquals(expected, e.error().message());
             return;
         }
-        ObjectNode result = org.engine.query(view, soql, options);
+        ObjectNode result = org.engine.query(view, soql, run);
         if (c.has("totalSize")) {
             assertEquals(c.get("totalSize").asLong(), result.get("totalSize").asLong(), result.toString());
         }
@@ -92,6 +98,9 @@ class SoqlCorpusTest {
             }
             assertEquals(expected, actual, result.toString());
         }
+        if (c.has("children")) {
+            assertChildren(c, result);
+        }
         if (c.has("records")) {
             JsonNode expected = parseIds(c.get("records"));
             JsonNode actual = result.get("records").deepCopy();
@@ -102,10 +111,38 @@ class SoqlCorpusTest {
         }
     }
 
+    /**
+     * {@code children}: per top-level record, null where the subquery {@code childKey} must read null, else the
+     * {@code childField} values of its records in order, nested as a done QueryResult of that size.
+     */
+    private static void assertChildren(JsonNode c, ObjectNode result) {
+        String key = c.get("childKey").asText();
+        String field = c.get("childField").asText();
+        JsonNode records = result.get("records");
+        assertEquals(c.get("children").size(), records.size(), result.toString());
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode expected = c.get("children").get(i);
+            JsonNode actual = records.get(i).get(key);
+            assertNotNull(actual, "no key " + key + " in " + records.get(i));
+            if (expected.isNull()) {
+                assertTrue(actual.isNull(), "expected null children: " + actual);
+                continue;
+            }
+            assertEquals(expected.size(), actual.get("totalSize").asInt(), actual.toString());
+            assertTrue(actual.get("done").asBoolean(), actual.toString());
+            List<String> values = new ArrayList<>();
+            actual.get("records").forEach(r -> values.add(r.get(field).asText()));
+            List<String> wanted = new ArrayList<>();
+            expected.forEach(v -> wanted.add(ids(v.asText())));
+            assertEquals(wanted, values, actual.toString());
+        }
+    }
+
     private static String header(String soql, String at) {
         String[] rc = at.split(":");
         int column = Integer.parseInt(rc[1]);
-        return "\n" + soql + "\n" + " ".repeat(column - 1) + "^\nERROR at Row:" + rc[0] + ":Column:" + column + "\n";
+        String line = soql.split("\n", -1)[Integer.parseInt(rc[0]) - 1];
+        return "\n" + line + "\n" + " ".repeat(column - 1) + "^\nERROR at Row:" + rc[0] + ":Column:" + column + "\n";
     }
 
     static String ids(String text) {
@@ -124,6 +161,7 @@ class SoqlCorpusTest {
                 Map.entry("{C4}", QueryTestOrg.C4), Map.entry("{C5}", QueryTestOrg.C5),
                 Map.entry("{O1}", QueryTestOrg.O1), Map.entry("{O2}", QueryTestOrg.O2),
                 Map.entry("{O3}", QueryTestOrg.O3), Map.entry("{O4}", QueryTestOrg.O4),
+                Map.entry("{T1}", QueryTestOrg.T1),
                 Map.entry("{P1}", org.projectId(1)), Map.entry("{P2}", org.projectId(2)),
                 Map.entry("{P3}", org.projectId(3)), Map.entry("{P4}", org.projectId(4)),
                 Map.entry("{A1_15}", QueryTestOrg.A1.substring(0, 15))).entrySet()) {

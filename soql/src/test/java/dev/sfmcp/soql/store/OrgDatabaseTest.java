@@ -1,11 +1,15 @@
 package dev.sfmcp.soql.store;
 
+import dev.sfmcp.soql.schema.SObjectType;
 import dev.sfmcp.soql.schema.StandardObjects;
 import org.junit.jupiter.api.Test;
 
 import java.sql.ResultSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -33,5 +37,36 @@ class OrgDatabaseTest {
             assertEquals(0, db.count("AccountShare"));
             assertEquals(0, db.count("GroupMember"));
         }
+    }
+
+    @Test
+    void aBulkLoadDropsTheSecondaryIndexesAndBuildsThemAgainEvenWhenItFails() {
+        try (OrgDatabase db = new OrgDatabase(StandardObjects.schema(), "00D000000000002")) {
+            SObjectType account = db.schema().find("Account").orElseThrow();
+            Set<String> before = indexes(db);
+            assertTrue(before.contains("Account_Name"), before.toString());
+            assertTrue(before.contains("Account_OwnerId"), before.toString());
+            Set<String> during = db.withoutSecondaryIndexes(List.of(account), () -> indexes(db));
+            assertFalse(during.contains("Account_Name"), during.toString());
+            assertTrue(during.contains("Contact_AccountId"), "other objects keep theirs: " + during);
+            assertEquals(before, indexes(db));
+            assertThrows(IllegalStateException.class, () -> db.withoutSecondaryIndexes(List.of(account), () -> {
+                throw new IllegalStateException("load failed");
+            }));
+            assertEquals(before, indexes(db));
+        }
+    }
+
+    private static Set<String> indexes(OrgDatabase db) {
+        return db.read(c -> {
+            Set<String> out = new TreeSet<>();
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
     }
 }

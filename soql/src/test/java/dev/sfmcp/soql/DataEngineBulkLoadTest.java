@@ -1,0 +1,60 @@
+package dev.sfmcp.soql;
+
+import dev.sfmcp.soql.access.AccessView;
+import dev.sfmcp.soql.schema.StandardObjects;
+import org.junit.jupiter.api.Test;
+
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DataEngineBulkLoadTest {
+
+    private static final String USER = "005000000000001AAA";
+
+    @Test
+    void aLargeLoadBuildsTheIndexesAfterwardsAndQueriesAnswerTheSame() {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-10T15:30:00Z"), ZoneOffset.UTC);
+        try (DataEngine engine = new DataEngine(StandardObjects.schema(), clock, "00D00000000BULK")) {
+            boolean[] nameIndexDuringLoad = new boolean[1];
+            List<String> ids = engine.bulkLoad(Map.of("Account", 12_000, "Contact", 10), () -> {
+                nameIndexDuringLoad[0] = hasIndex(engine, "Account_Name");
+                assertTrue(hasIndex(engine, "Contact_AccountId"), "a small load keeps its indexes");
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (int i = 0; i < 12_000; i++) {
+                    rows.add(Map.of("Name", "Bulk " + i, "Industry", i % 2 == 0 ? "Media" : "Retail"));
+                }
+                return engine.bulkInsert("Account", rows, USER);
+            });
+            assertFalse(nameIndexDuringLoad[0], "the Account indexes are dropped during the load");
+            assertTrue(hasIndex(engine, "Account_Name"));
+            assertEquals(12_000, ids.size());
+            var result = engine.query(AccessView.system(USER, ZoneOffset.UTC, Locale.US),
+                    "SELECT Id, Industry FROM Account WHERE Name = 'Bulk 11999'", false);
+            assertEquals(1, result.get("totalSize").asInt());
+            assertEquals(ids.get(11_999), result.get("records").get(0).get("Id").asText());
+            assertEquals("Retail", result.get("records").get(0).get("Industry").asText());
+        }
+    }
+
+    private static boolean hasIndex(DataEngine engine, String name) {
+        return engine.database().read(c -> {
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) > 0;
+                }
+            }
+        });
+    }
+}
