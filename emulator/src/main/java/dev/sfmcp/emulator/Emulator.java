@@ -75,6 +75,8 @@ public final class Emulator implements AutoCloseable {
     private final OrgToolContexts toolContexts;
     private final AuthorizationServer authorizationServer;
     private volatile GatewayAuthenticator authenticator;
+    /** The fixture or demo org load, running beside the HTTP server's start (see {@link #start()}). */
+    private final OrgLoad orgLoad;
     private Javalin app;
 
     public Emulator(EmulatorConfig config) {
@@ -91,10 +93,11 @@ public final class Emulator implements AutoCloseable {
         this.journal.setEnabled(config.journalSize() > 0);
         SobjectOperations.registerAll(operations);
         this.servers.setActivationDelay(config.serverActivationDelay());
-        loadOrgs();
         operations.resolver(toolContexts);
         this.authorizationServer = new AuthorizationServer(clock, orgs, config.oauthSettings());
         this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : authorizationServer.gatewayAuthenticator();
+        // last, once every field is set: the loading thread reads them
+        this.orgLoad = OrgLoad.begin(this::loadOrgs);
     }
 
     /** Loads the configured fixtures, or the demo org, and generates the requested records into the first org. */
@@ -113,12 +116,17 @@ public final class Emulator implements AutoCloseable {
             loaded.get(0).snapshotAsLoaded();
         }
         for (LoadedOrg data : loaded) {
-            addOrg(OrgAssembly.of(data, clock, config.signingKeyBits()));
+            register(OrgAssembly.of(data, clock, config.signingKeyBits()));
         }
     }
 
     /** Adds an org, giving it the configured propagation and activation delays. */
     public Org addOrg(Org org) {
+        orgLoad.await(); // the configured orgs come first, as if they had been loaded synchronously
+        return register(org);
+    }
+
+    private Org register(Org org) {
         org.apps().setPropagationDelay(config.appPropagationDelay());
         config.activeServersOverride().ifPresent(active -> {
             McpPathParser.sobjectServers().forEach(org.servers()::deactivate);
@@ -131,7 +139,12 @@ public final class Emulator implements AutoCloseable {
         return orgs.add(org);
     }
 
-    /** Starts listening; throws {@link PortInUseException} when the port is taken. */
+    /**
+     * Starts listening; throws {@link PortInUseException} when the port is taken, and the org load's
+     * {@link dev.sfmcp.fixtures.format.FixtureException} or {@link IllegalArgumentException} when it failed. Jetty starts
+     * while the orgs load on their own thread (the two costs overlap on a multi-core machine); a request that arrives in
+     * between waits for the load, so nothing ever answers from a half-loaded emulator, health included.
+     */
     public Emulator start() {
         String version = version();
         ToolCatalog catalog = ToolCatalog.builtIn(json);
@@ -154,6 +167,7 @@ public final class Emulator implements AutoCloseable {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.http.prefer405over404 = false;
+            cfg.routes.before(orgLoad::gate);
             HealthRoutes.register(cfg.routes, version);
             if (adminKey != null) {
                 cfg.routes.before("/_emulator/<path>", ctx -> AdminKey.require(ctx, adminKey));
@@ -197,6 +211,12 @@ public final class Emulator implements AutoCloseable {
                 app.stop();
                 throw new PortInUseException(config.host(), config.port(), e);
             }
+            throw e;
+        }
+        try {
+            orgLoad.await();
+        } catch (RuntimeException e) {
+            app.stop();
             throw e;
         }
         if (config.noAuth()) {
@@ -249,12 +269,14 @@ public final class Emulator implements AutoCloseable {
         return servers;
     }
 
-    /** The orgs this emulator hosts. */
+    /** The orgs this emulator hosts (waits for the configured ones to be loaded). */
     public OrgRegistry orgs() {
+        orgLoad.await();
         return orgs;
     }
 
     public AuthorizationServer authorizationServer() {
+        orgLoad.await();
         return authorizationServer;
     }
 
@@ -279,6 +301,7 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public void close() {
+        orgLoad.awaitQuietly();
         if (app != null) {
             app.stop();
         }
