@@ -26,7 +26,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Optional<TunedLaunch> tuned = TunedLaunch.plan(args, config, System.getenv());
+        Optional<TunedLaunch> tuned = TunedLaunch.plan(args, config);
         if (tuned.isPresent()) {
             System.exit(runTuned(tuned.get()));
             return;

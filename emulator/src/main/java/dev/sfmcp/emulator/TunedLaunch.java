@@ -39,47 +39,64 @@ final class TunedLaunch {
     private Process process;
     private boolean finished;
 
-    private TunedLaunch(List<String> command, Path archive, Path training) {
+    TunedLaunch(List<String> command, Path archive, Path training) {
         this.command = command;
         this.archive = archive;
         this.training = training;
     }
 
+    /** What this JVM was launched with, as far as the decision needs it. */
+    record Launcher(List<String> launcherArguments, String classPath, String javaHome, String vmName, long pid, long startedAt,
+                    Map<String, String> env, boolean reExecuted) {
+
+        /** This JVM. */
+        static Launcher current() {
+            ProcessHandle.Info info = ProcessHandle.current().info();
+            return new Launcher(info.arguments().map(Arrays::asList).orElse(List.of()), System.getProperty("java.class.path", ""),
+                    System.getProperty("java.home"), System.getProperty("java.vm.name", ""), ProcessHandle.current().pid(),
+                    info.startInstant().map(java.time.Instant::toEpochMilli).orElse(0L), System.getenv(),
+                    System.getProperty(STARTED_AT) != null);
+        }
+    }
+
     /** The command to re-execute, or empty when this JVM should run the emulator itself. */
-    static Optional<TunedLaunch> plan(String[] args, EmulatorConfig config, Map<String, String> env) {
-        if (!config.tunedJvm() || System.getProperty(STARTED_AT) != null) {
+    static Optional<TunedLaunch> plan(String[] args, EmulatorConfig config) {
+        return plan(args, config, Launcher.current());
+    }
+
+    static Optional<TunedLaunch> plan(String[] args, EmulatorConfig config, Launcher launcher) {
+        if (!config.tunedJvm() || launcher.reExecuted()) {
             return Optional.empty();
         }
         for (String variable : new String[] {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"}) {
-            if (env.get(variable) != null && !env.get(variable).isBlank()) {
+            String value = launcher.env().get(variable);
+            if (value != null && !value.isBlank()) {
                 return Optional.empty();
             }
         }
-        String vm = System.getProperty("java.vm.name", "");
-        if (!vm.contains("HotSpot") && !vm.contains("OpenJDK")) {
+        if (!launcher.vmName().contains("HotSpot") && !launcher.vmName().contains("OpenJDK")) {
             return Optional.empty();
         }
-        // the launcher's own arguments: "-jar <jar> <args...>" when, and only when, no JVM option was given
-        List<String> launched = ProcessHandle.current().info().arguments().map(Arrays::asList).orElse(List.of());
-        Path jar = jar();
+        // the launcher's own arguments are "-jar <jar> <args...>" when, and only when, no JVM option was given
+        List<String> launched = launcher.launcherArguments();
+        Path jar = jar(launcher.classPath());
         if (jar == null || launched.isEmpty() || !launched.get(0).equals("-jar")) {
             return Optional.empty();
         }
         String name = jar.getFileName().toString();
         Path archive = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(Path.of(launcher.javaHome(), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         Path training = null;
         if (usable(archive, jar)) {
             command.add("-XX:SharedArchiveFile=" + archive);
         } else if (Files.isWritable(jar.getParent())) {
             // written under a name of this launch, then moved into place: two first starts must not write one file
-            training = jar.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            training = jar.resolveSibling(archive.getFileName() + "." + launcher.pid() + ".tmp");
             command.add("-XX:ArchiveClassesAtExit=" + training);
         }
-        long startedAt = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-        command.add("-D" + STARTED_AT + "=" + startedAt);
+        command.add("-D" + STARTED_AT + "=" + launcher.startedAt());
         command.add("-cp");
         command.add(jar.toString());
         command.add(Main.class.getName());
@@ -96,8 +113,7 @@ final class TunedLaunch {
         }
     }
 
-    private static Path jar() {
-        String classPath = System.getProperty("java.class.path", "");
+    private static Path jar(String classPath) {
         if (classPath.isEmpty() || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
             return null;
         }
