@@ -26,6 +26,13 @@ class TunedLaunchTest {
         return jar;
     }
 
+    /** An archive beside the jar, written at {@code millis} (the jar's time is 1,000,000). */
+    private Path archiveWrittenAt(long millis) throws Exception {
+        Path archive = Files.write(dir.resolve("sfmcp-emulator.jsa"), new byte[] {1});
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(millis));
+        return archive;
+    }
+
     private static TunedLaunch.Launcher plainJar(Path jar, Map<String, String> env) {
         return new TunedLaunch.Launcher(List.of("-jar", jar.toString(), "--port", "9000"), jar.toString(), "/opt/jdk",
                 "OpenJDK 64-Bit Server VM", 4242, 1234L, env, false);
@@ -50,20 +57,16 @@ class TunedLaunchTest {
 
     @Test
     void anArchiveWrittenAfterTheJarIsMapped() throws Exception {
-        Path jar = jar();
-        Path archive = Files.write(dir.resolve("sfmcp-emulator.jsa"), new byte[] {1});
-        Files.setLastModifiedTime(archive, FileTime.fromMillis(2_000_000));
-        List<String> command = plan(plainJar(jar, Map.of())).orElseThrow().command();
+        Path archive = archiveWrittenAt(2_000_000);
+        List<String> command = plan(plainJar(jar(), Map.of())).orElseThrow().command();
         assertTrue(command.contains("-XX:SharedArchiveFile=" + archive), command.toString());
         assertFalse(command.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit")), command.toString());
     }
 
     @Test
     void anArchiveOlderThanTheJarBelongsToAnotherBuildAndIsTrainedAgain() throws Exception {
-        Path jar = jar();
-        Path archive = Files.write(dir.resolve("sfmcp-emulator.jsa"), new byte[] {1});
-        Files.setLastModifiedTime(archive, FileTime.fromMillis(500_000));
-        List<String> command = plan(plainJar(jar, Map.of())).orElseThrow().command();
+        archiveWrittenAt(500_000);
+        List<String> command = plan(plainJar(jar(), Map.of())).orElseThrow().command();
         assertFalse(command.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")), command.toString());
         assertTrue(command.stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit")), command.toString());
     }
