@@ -61,11 +61,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Emulator implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
+    /** Created on first use: initialising the logging (a service-loader scan of the jar) must not delay the org load. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
+    }
 
     private final EmulatorConfig config;
     private final EmulatorClock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final SessionRegistry sessions;
     private final McpServerStates servers;
     private final ToolOperations operations = new ToolOperations();
@@ -86,6 +89,10 @@ public final class Emulator implements AutoCloseable {
     public Emulator(EmulatorConfig config, EmulatorClock clock) {
         this.config = config;
         this.clock = clock;
+        // first of all, so that the load overlaps this constructor too: it reads only config, clock and orgs (set above,
+        // and before Thread.start, which publishes them to the loading thread)
+        this.orgLoad = OrgLoad.begin(this::loadOrgs);
+        this.json = new ObjectMapper();
         this.sessions = new SessionRegistry(clock, config.sessionIdleTimeout());
         this.servers = new McpServerStates(clock, config.activeServers());
         this.toolContexts = new OrgToolContexts(orgs, clock, config.noAuthUser());
@@ -96,8 +103,6 @@ public final class Emulator implements AutoCloseable {
         operations.resolver(toolContexts);
         this.authorizationServer = new AuthorizationServer(clock, orgs, config.oauthSettings());
         this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : authorizationServer.gatewayAuthenticator();
-        // last, once every field is set: the loading thread reads them
-        this.orgLoad = OrgLoad.begin(this::loadOrgs);
     }
 
     /** Loads the configured fixtures, or the demo org, and generates the requested records into the first org. */
@@ -146,6 +151,7 @@ public final class Emulator implements AutoCloseable {
      * between waits for the load, so nothing ever answers from a half-loaded emulator, health included.
      */
     public Emulator start() {
+        skipJettysMBeanServerProbe();
         String version = version();
         ToolCatalog catalog = ToolCatalog.builtIn(json);
         McpDispatcher dispatcher = new McpDispatcher(json, catalog, operations, new OrgPromptProvider(toolContexts, json),
@@ -195,7 +201,7 @@ public final class Emulator implements AutoCloseable {
             cfg.routes.exception(AdminRequestException.class, (e, ctx) ->
                     ctx.status(e.status()).json(Map.of("error", "bad_request", "message", e.getMessage())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                Log.LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 GatewayResponses.answer(ctx, 500, "An unexpected error occurred in the emulator: " + e.getClass().getSimpleName());
             });
             cfg.routes.error(404, ctx -> {
@@ -220,13 +226,24 @@ public final class Emulator implements AutoCloseable {
             throw e;
         }
         if (config.noAuth()) {
-            LOG.warn("--no-auth is on: the MCP endpoint accepts requests WITHOUT a token. Use it for protocol tests only.");
+            Log.LOG.warn("--no-auth is on: the MCP endpoint accepts requests WITHOUT a token. Use it for protocol tests only.");
         }
         if (config.autoLogin()) {
-            LOG.warn("--auto-login is on: /services/oauth2/authorize logs in the login_hint user WITHOUT a password. "
+            Log.LOG.warn("--auto-login is on: /services/oauth2/authorize logs in the login_hint user WITHOUT a password. "
                     + "Use it for headless clients and CI only.");
         }
         return this;
+    }
+
+    /**
+     * Jetty's thread pool asks the platform MBean server whether compressed oops are on, only to size a queue's padding:
+     * starting that server costs about 600 classes and, on a cold JVM, 0.3 to 1 s of the start. The property answers
+     * what Jetty would compute with compressed oops (16 references per 64-byte cache line); a value already set wins.
+     */
+    private static void skipJettysMBeanServerProbe() {
+        if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
+            System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", "16");
+        }
     }
 
     private static boolean isBindFailure(Throwable e) {

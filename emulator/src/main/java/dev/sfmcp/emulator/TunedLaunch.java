@@ -61,6 +61,9 @@ final class TunedLaunch {
 
     /** The command to re-execute, or empty when this JVM should run the emulator itself. */
     static Optional<TunedLaunch> plan(String[] args, EmulatorConfig config) {
+        if (!config.tunedJvm() || System.getProperty(STARTED_AT) != null) {
+            return Optional.empty(); // without reading this process's command line
+        }
         return plan(args, config, Launcher.current());
     }
 
