@@ -16,7 +16,7 @@ import java.util.Optional;
  * carry JVM options, and on two cores the JVM's defaults cost more than the emulator: C2 compiler threads compete with
  * the start for CPU, and about 4,000 classes are parsed and verified from the jar. The re-executed JVM runs C1 only
  * with the serial collector and maps an application class-data-sharing archive kept beside the jar
- * ({@code sfmcp-emulator.jsa}), which the first start writes when it exits (Java 17 has no
+ * ({@code sfmcp-emulator-<JVM version>.jsa}), which the first start writes when it exits (Java 17 has no
  * {@code -XX:+AutoCreateSharedArchive}). That roughly halves the CPU a start costs; the launching JVM, which loads
  * almost nothing, waits for the emulator and exits with its status.
  *
@@ -46,14 +46,15 @@ final class TunedLaunch {
     }
 
     /** What this JVM was launched with, as far as the decision needs it. */
-    record Launcher(List<String> launcherArguments, String classPath, String javaHome, String vmName, long pid, long startedAt,
-                    Map<String, String> env, boolean reExecuted) {
+    record Launcher(List<String> launcherArguments, String classPath, String javaHome, String vmName, String vmVersion, long pid,
+                    long startedAt, Map<String, String> env, boolean reExecuted) {
 
         /** This JVM. */
         static Launcher current() {
             ProcessHandle.Info info = ProcessHandle.current().info();
             return new Launcher(info.arguments().map(Arrays::asList).orElse(List.of()), System.getProperty("java.class.path", ""),
-                    System.getProperty("java.home"), System.getProperty("java.vm.name", ""), ProcessHandle.current().pid(),
+                    System.getProperty("java.home"), System.getProperty("java.vm.name", ""),
+                    System.getProperty("java.vm.version", ""), ProcessHandle.current().pid(),
                     info.startInstant().map(java.time.Instant::toEpochMilli).orElse(0L), System.getenv(),
                     System.getProperty(STARTED_AT) != null);
         }
@@ -86,8 +87,7 @@ final class TunedLaunch {
         if (jar == null || launched.isEmpty() || !launched.get(0).equals("-jar")) {
             return Optional.empty();
         }
-        String name = jar.getFileName().toString();
-        Path archive = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
+        Path archive = archive(jar, launcher.vmVersion());
         List<String> command = new ArrayList<>();
         command.add(Path.of(launcher.javaHome(), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
@@ -105,6 +105,16 @@ final class TunedLaunch {
         command.add(Main.class.getName());
         command.addAll(Arrays.asList(args));
         return Optional.of(new TunedLaunch(List.copyOf(command), archive, training));
+    }
+
+    /**
+     * The archive of this jar for this JVM, e.g. {@code sfmcp-emulator-17.0.15+6.jsa}: a JVM refuses (silently, as
+     * launched here) an archive that another JVM wrote, so after a Java update the new JVM trains its own.
+     */
+    static Path archive(Path jar, String vmVersion) {
+        String name = jar.getFileName().toString();
+        return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + "-"
+                + vmVersion.replaceAll("[^A-Za-z0-9.+_-]", "_") + ".jsa");
     }
 
     /** The archive is used only when it was written after the jar: an archive of another build would be refused. */

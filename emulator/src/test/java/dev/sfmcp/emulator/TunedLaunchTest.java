@@ -28,14 +28,14 @@ class TunedLaunchTest {
 
     /** An archive beside the jar, written at {@code millis} (the jar's time is 1,000,000). */
     private Path archiveWrittenAt(long millis) throws Exception {
-        Path archive = Files.write(dir.resolve("sfmcp-emulator.jsa"), new byte[] {1});
+        Path archive = Files.write(dir.resolve("sfmcp-emulator-17.0.15+6.jsa"), new byte[] {1});
         Files.setLastModifiedTime(archive, FileTime.fromMillis(millis));
         return archive;
     }
 
     private static TunedLaunch.Launcher plainJar(Path jar, Map<String, String> env) {
         return new TunedLaunch.Launcher(List.of("-jar", jar.toString(), "--port", "9000"), jar.toString(), "/opt/jdk",
-                "OpenJDK 64-Bit Server VM", 4242, 1234L, env, false);
+                "OpenJDK 64-Bit Server VM", "17.0.15+6", 4242, 1234L, env, false);
     }
 
     private static Optional<TunedLaunch> plan(TunedLaunch.Launcher launcher, String... args) {
@@ -48,7 +48,7 @@ class TunedLaunchTest {
         List<String> command = plan(plainJar(jar, Map.of()), "--port", "9000").orElseThrow().command();
         assertEquals(Path.of("/opt/jdk", "bin", "java").toString(), command.get(0));
         assertTrue(command.containsAll(TunedLaunch.JVM_OPTIONS), command.toString());
-        assertTrue(command.contains("-XX:ArchiveClassesAtExit=" + dir.resolve("sfmcp-emulator.jsa.4242.tmp")), command.toString());
+        assertTrue(command.contains("-XX:ArchiveClassesAtExit=" + dir.resolve("sfmcp-emulator-17.0.15+6.jsa.4242.tmp")), command.toString());
         assertFalse(command.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")), command.toString());
         assertTrue(command.contains("-D" + TunedLaunch.STARTED_AT + "=1234"), command.toString());
         assertEquals(List.of("-cp", jar.toString(), Main.class.getName(), "--port", "9000"),
@@ -75,16 +75,16 @@ class TunedLaunchTest {
     void userChosenJvmOptionsTheSwitchOrAClassPathStartRunAsLaunched() throws Exception {
         Path jar = jar();
         TunedLaunch.Launcher withOption = new TunedLaunch.Launcher(List.of("-Xmx1g", "-jar", jar.toString()), jar.toString(),
-                "/opt/jdk", "OpenJDK 64-Bit Server VM", 1, 1, Map.of(), false);
+                "/opt/jdk", "OpenJDK 64-Bit Server VM", "17.0.15+6", 1, 1, Map.of(), false);
         assertTrue(plan(withOption).isEmpty());
         assertTrue(plan(plainJar(jar, Map.of("JAVA_TOOL_OPTIONS", "-Xss1m"))).isEmpty());
         assertTrue(plan(plainJar(jar, Map.of("JDK_JAVA_OPTIONS", "-Xmx2g"))).isEmpty());
         assertTrue(plan(plainJar(jar, Map.of()), "--tuned-jvm=false").isEmpty());
         TunedLaunch.Launcher classPath = new TunedLaunch.Launcher(List.of("-cp", "a.jar:b.jar", "dev.sfmcp.emulator.Main"),
-                "a.jar:b.jar", "/opt/jdk", "OpenJDK 64-Bit Server VM", 1, 1, Map.of(), false);
+                "a.jar:b.jar", "/opt/jdk", "OpenJDK 64-Bit Server VM", "17.0.15+6", 1, 1, Map.of(), false);
         assertTrue(plan(classPath).isEmpty());
         TunedLaunch.Launcher otherVm = new TunedLaunch.Launcher(List.of("-jar", jar.toString()), jar.toString(), "/opt/jdk",
-                "Eclipse OpenJ9 VM", 1, 1, Map.of(), false);
+                "Eclipse OpenJ9 VM", "17.0.15+6", 1, 1, Map.of(), false);
         assertTrue(plan(otherVm).isEmpty());
     }
 
@@ -104,10 +104,21 @@ class TunedLaunchTest {
     }
 
     @Test
+    void anotherJvmTrainsAnArchiveOfItsOwn() throws Exception {
+        Path jar = jar();
+        archiveWrittenAt(2_000_000);
+        TunedLaunch.Launcher updatedJava = new TunedLaunch.Launcher(List.of("-jar", jar.toString()), jar.toString(), "/opt/jdk",
+                "OpenJDK 64-Bit Server VM", "17.0.16+8 (build)", 7, 1, Map.of(), false);
+        List<String> command = plan(updatedJava).orElseThrow().command();
+        assertTrue(command.contains("-XX:ArchiveClassesAtExit=" + dir.resolve("sfmcp-emulator-17.0.16+8__build_.jsa.7.tmp")),
+                command.toString());
+    }
+
+    @Test
     void theReExecutedJvmNeverReExecutesAgain() throws Exception {
         Path jar = jar();
         TunedLaunch.Launcher reExecuted = new TunedLaunch.Launcher(List.of("-jar", jar.toString()), jar.toString(), "/opt/jdk",
-                "OpenJDK 64-Bit Server VM", 1, 1, Map.of(), true);
+                "OpenJDK 64-Bit Server VM", "17.0.15+6", 1, 1, Map.of(), true);
         assertTrue(plan(reExecuted).isEmpty());
         assertTrue(plan(plainJar(jar, Map.of())).isPresent(), "the same launch, not yet re-executed, would be");
     }
