@@ -61,11 +61,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Emulator implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
+    /** Created on first use: initialising the logging (a service-loader scan of the jar) must not delay the org load. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Emulator.class);
+    }
 
     private final EmulatorConfig config;
     private final EmulatorClock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final SessionRegistry sessions;
     private final McpServerStates servers;
     private final ToolOperations operations = new ToolOperations();
@@ -75,6 +78,8 @@ public final class Emulator implements AutoCloseable {
     private final OrgToolContexts toolContexts;
     private final AuthorizationServer authorizationServer;
     private volatile GatewayAuthenticator authenticator;
+    /** The fixture or demo org load, running beside the HTTP server's start (see {@link #start()}). */
+    private final OrgLoad orgLoad;
     private Javalin app;
 
     public Emulator(EmulatorConfig config) {
@@ -84,6 +89,10 @@ public final class Emulator implements AutoCloseable {
     public Emulator(EmulatorConfig config, EmulatorClock clock) {
         this.config = config;
         this.clock = clock;
+        // first of all, so that the load overlaps this constructor too: it reads only config, clock and orgs (set above,
+        // and before Thread.start, which publishes them to the loading thread)
+        this.orgLoad = OrgLoad.begin(this::loadOrgs);
+        this.json = new ObjectMapper();
         this.sessions = new SessionRegistry(clock, config.sessionIdleTimeout());
         this.servers = new McpServerStates(clock, config.activeServers());
         this.toolContexts = new OrgToolContexts(orgs, clock, config.noAuthUser());
@@ -91,7 +100,6 @@ public final class Emulator implements AutoCloseable {
         this.journal.setEnabled(config.journalSize() > 0);
         SobjectOperations.registerAll(operations);
         this.servers.setActivationDelay(config.serverActivationDelay());
-        loadOrgs();
         operations.resolver(toolContexts);
         this.authorizationServer = new AuthorizationServer(clock, orgs, config.oauthSettings());
         this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : authorizationServer.gatewayAuthenticator();
@@ -113,12 +121,17 @@ public final class Emulator implements AutoCloseable {
             loaded.get(0).snapshotAsLoaded();
         }
         for (LoadedOrg data : loaded) {
-            addOrg(OrgAssembly.of(data, clock, config.signingKeyBits()));
+            register(OrgAssembly.of(data, clock, config.signingKeyBits()));
         }
     }
 
     /** Adds an org, giving it the configured propagation and activation delays. */
     public Org addOrg(Org org) {
+        orgLoad.await(); // the configured orgs come first, as if they had been loaded synchronously
+        return register(org);
+    }
+
+    private Org register(Org org) {
         org.apps().setPropagationDelay(config.appPropagationDelay());
         config.activeServersOverride().ifPresent(active -> {
             McpPathParser.sobjectServers().forEach(org.servers()::deactivate);
@@ -131,8 +144,14 @@ public final class Emulator implements AutoCloseable {
         return orgs.add(org);
     }
 
-    /** Starts listening; throws {@link PortInUseException} when the port is taken. */
+    /**
+     * Starts listening; throws {@link PortInUseException} when the port is taken, and the org load's
+     * {@link dev.sfmcp.fixtures.format.FixtureException} or {@link IllegalArgumentException} when it failed. Jetty starts
+     * while the orgs load on their own thread (the two costs overlap on a multi-core machine); a request that arrives in
+     * between waits for the load, so nothing ever answers from a half-loaded emulator, health included.
+     */
     public Emulator start() {
+        skipJettysMBeanServerProbe();
         String version = version();
         ToolCatalog catalog = ToolCatalog.builtIn(json);
         McpDispatcher dispatcher = new McpDispatcher(json, catalog, operations, new OrgPromptProvider(toolContexts, json),
@@ -154,6 +173,7 @@ public final class Emulator implements AutoCloseable {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.http.prefer405over404 = false;
+            cfg.routes.before(orgLoad::gate);
             HealthRoutes.register(cfg.routes, version);
             if (adminKey != null) {
                 cfg.routes.before("/_emulator/<path>", ctx -> AdminKey.require(ctx, adminKey));
@@ -181,7 +201,7 @@ public final class Emulator implements AutoCloseable {
             cfg.routes.exception(AdminRequestException.class, (e, ctx) ->
                     ctx.status(e.status()).json(Map.of("error", "bad_request", "message", e.getMessage())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                Log.LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 GatewayResponses.answer(ctx, 500, "An unexpected error occurred in the emulator: " + e.getClass().getSimpleName());
             });
             cfg.routes.error(404, ctx -> {
@@ -199,14 +219,31 @@ public final class Emulator implements AutoCloseable {
             }
             throw e;
         }
+        try {
+            orgLoad.await();
+        } catch (RuntimeException e) {
+            app.stop();
+            throw e;
+        }
         if (config.noAuth()) {
-            LOG.warn("--no-auth is on: the MCP endpoint accepts requests WITHOUT a token. Use it for protocol tests only.");
+            Log.LOG.warn("--no-auth is on: the MCP endpoint accepts requests WITHOUT a token. Use it for protocol tests only.");
         }
         if (config.autoLogin()) {
-            LOG.warn("--auto-login is on: /services/oauth2/authorize logs in the login_hint user WITHOUT a password. "
+            Log.LOG.warn("--auto-login is on: /services/oauth2/authorize logs in the login_hint user WITHOUT a password. "
                     + "Use it for headless clients and CI only.");
         }
         return this;
+    }
+
+    /**
+     * Jetty's thread pool asks the platform MBean server whether compressed oops are on, only to size a queue's padding:
+     * starting that server costs about 600 classes and, on a cold JVM, 0.3 to 1 s of the start. The property answers
+     * what Jetty would compute with compressed oops (16 references per 64-byte cache line); a value already set wins.
+     */
+    private static void skipJettysMBeanServerProbe() {
+        if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
+            System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", "16");
+        }
     }
 
     private static boolean isBindFailure(Throwable e) {
@@ -249,12 +286,14 @@ public final class Emulator implements AutoCloseable {
         return servers;
     }
 
-    /** The orgs this emulator hosts. */
+    /** The orgs this emulator hosts (waits for the configured ones to be loaded). */
     public OrgRegistry orgs() {
+        orgLoad.await();
         return orgs;
     }
 
     public AuthorizationServer authorizationServer() {
+        orgLoad.await();
         return authorizationServer;
     }
 
@@ -279,6 +318,7 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public void close() {
+        orgLoad.awaitQuietly();
         if (app != null) {
             app.stop();
         }

@@ -110,6 +110,7 @@ public final class EmulatorConfig {
         bool(Option.AUTO_LOGIN);
         bool(Option.OIDC_ADVERTISES_PKCE);
         bool(Option.REALISTIC_DELAYS);
+        bool(Option.TUNED_JVM);
         prmMode();
         appPropagationDelay();
         serverActivationDelay();
@@ -234,6 +235,11 @@ public final class EmulatorConfig {
 
     public boolean demo() {
         return bool(Option.DEMO);
+    }
+
+    /** Whether a plain {@code java -jar} start re-executes in a start-up-tuned JVM (see {@link TunedLaunch}). */
+    public boolean tunedJvm() {
+        return bool(Option.TUNED_JVM);
     }
 
     /** The --generate specs, e.g. {@code Account=1000}. */

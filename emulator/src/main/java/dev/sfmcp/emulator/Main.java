@@ -1,6 +1,8 @@
 package dev.sfmcp.emulator;
 
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,13 +17,18 @@ public final class Main {
             System.out.print(EmulatorConfig.helpText());
             return;
         }
-        long started = System.nanoTime();
+        Clock clock = Clock.systemUTC();
         EmulatorConfig config;
         try {
             config = EmulatorConfig.from(args, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("sfmcp-emulator: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        Optional<TunedLaunch> tuned = TunedLaunch.plan(args, config);
+        if (tuned.isPresent()) {
+            System.exit(runTuned(tuned.get()));
             return;
         }
         Emulator emulator;
@@ -39,6 +46,40 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "sfmcp-shutdown"));
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("sfmcp-emulator {} listening on http://{}:{} (ready in {} ms)", Emulator.version(), config.host(),
-                emulator.port(), (System.nanoTime() - started) / 1_000_000);
+                emulator.port(), clock.millis() - processStart());
+        prepareSigningKeys(emulator);
+    }
+
+    private static int runTuned(TunedLaunch tuned) {
+        try {
+            return tuned.run();
+        } catch (java.io.IOException e) {
+            System.err.println("sfmcp-emulator: cannot start the tuned JVM (" + e.getMessage() + "); use --tuned-jvm=false");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    /** When the process started: the launching JVM's start when this one was re-executed by {@link TunedLaunch}. */
+    private static long processStart() {
+        String launchedAt = System.getProperty(TunedLaunch.STARTED_AT);
+        if (launchedAt != null && !launchedAt.equals("0")) {
+            return Long.parseLong(launchedAt);
+        }
+        return ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+                .orElseGet(() -> java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
+    /**
+     * Generates the orgs' RS256 keys once the emulator is ready, on a low-priority thread: a 2048-bit key costs 0.1 to
+     * 1 s of CPU, which would otherwise delay readiness (at start) or the first token exchange (on first use).
+     */
+    private static void prepareSigningKeys(Emulator emulator) {
+        Thread thread = new Thread(() -> emulator.orgs().all().forEach(dev.sfmcp.emulator.org.Org::signingKey), "sfmcp-signing-keys");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 }

@@ -35,7 +35,8 @@ public enum Option {
     DEMO("demo", "true", "Load the built-in demo org (My Domain acme) when no --fixture is given; --demo=false starts with no org."),
     GENERATE("generate", "", "Synthetic records to add to the first org at start, e.g. Account=1000,Contact=3000 (seeded, reproducible)."),
     NO_AUTH_USER("no-auth-user", "", "Username that tool calls run as in --no-auth mode; default: the first org's first active System Administrator."),
-    API_REQUEST_LIMIT("api-request-limit", "", "DailyApiRequests limit for every loaded org, overriding the fixture and the edition formula.");
+    API_REQUEST_LIMIT("api-request-limit", "", "DailyApiRequests limit for every loaded org, overriding the fixture and the edition formula."),
+    TUNED_JVM("tuned-jvm", "true", "A plain 'java -jar' start (no JVM options given) re-executes itself in a JVM tuned for start-up: C1 only, serial GC, and a class-data-sharing archive beside the jar, written by the first start. false runs in the JVM as launched (best for long load tests).");
 
     private final String name;
     private final String defaultValue;

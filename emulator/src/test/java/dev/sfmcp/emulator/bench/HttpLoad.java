@@ -109,6 +109,59 @@ final class HttpLoad {
         return Arrays.stream(counts).sum();
     }
 
+    /**
+     * Sends each client's own list of requests once, back to back on one keep-alive socket per client (requests that
+     * cannot be repeated, e.g. each redeeming another authorization code), all clients at once; fails on any non-2xx.
+     */
+    static Result runEach(String name, String host, int port, List<List<byte[]>> requestsPerClient) throws Exception {
+        int clients = requestsPerClient.size();
+        CountDownLatch ready = new CountDownLatch(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(clients);
+        long[][] latencies = new long[clients][];
+        int[] bytes = new int[1];
+        Throwable[] failure = new Throwable[1];
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread t = new Thread(() -> {
+                List<byte[]> mine = requestsPerClient.get(client);
+                long[] lat = new long[mine.size()];
+                try (Socket socket = new Socket(host, port)) {
+                    socket.setTcpNoDelay(true);
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = new BufferedInputStream(socket.getInputStream(), 65536);
+                    ready.countDown();
+                    go.await();
+                    for (int i = 0; i < mine.size(); i++) {
+                        long t0 = System.nanoTime();
+                        out.write(mine.get(i));
+                        out.flush();
+                        bytes[0] = readResponse(in);
+                        lat[i] = System.nanoTime() - t0;
+                    }
+                } catch (Throwable e) {
+                    failure[0] = e;
+                    ready.countDown();
+                } finally {
+                    latencies[client] = lat;
+                    done.countDown();
+                }
+            }, "load-" + c);
+            t.setDaemon(true);
+            t.start();
+        }
+        ready.await();
+        long started = System.nanoTime();
+        go.countDown();
+        done.await();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        if (failure[0] != null) {
+            throw new IllegalStateException("a load client failed", failure[0]);
+        }
+        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(name, all.length, elapsed, pct(all, 0.50) / 1000.0, pct(all, 0.99) / 1000.0, bytes[0]);
+    }
+
     /** Reads one response (status line, headers, Content-Length body); answers the body size. */
     private static int readResponse(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();

@@ -1,5 +1,10 @@
 package dev.sfmcp.emulator.bench;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
 import dev.sfmcp.emulator.Emulator;
 import dev.sfmcp.emulator.EmulatorConfig;
 import dev.sfmcp.emulator.Option;
@@ -31,8 +36,9 @@ import java.util.regex.Pattern;
 /**
  * The OAuth load driver of the {@code bench} profile ({@code mvn -Pbench -pl emulator -am verify}). Prints:
  * token verification cost per MCP call (cached, target under 20 µs amortized; and the first, uncached RSA
- * verification), and the authorization-code exchange rate with 32 concurrent clients over HTTP (target at least
- * 2,400 exchanges/s at the token endpoint), plus the full authorize + token rate.
+ * verification), the raw RS256 signature rate with the org's key (the exchange rate's ceiling), the
+ * authorization-code exchange rate with 32 concurrent clients over HTTP (target at least 2,400 exchanges/s at the token
+ * endpoint), plus the full authorize + token rate.
  */
 public final class OAuthBenchmark {
 
@@ -53,7 +59,8 @@ public final class OAuthBenchmark {
                         .executor(Executors.newFixedThreadPool(4)).build();
                 String base = emulator.localBaseUrl();
                 verification(emulator, http, base);
-                exchanges(http, base);
+                signatureCeiling(emulator);
+                exchanges(http, base, emulator.port());
             }
         }
         System.exit(0); // the HTTP client's pool threads would keep exec:java waiting
@@ -157,22 +164,79 @@ public final class OAuthBenchmark {
         return new Tokens(r.statusCode(), at < 0 ? null : r.body().substring(at + 16, r.body().indexOf('"', at + 16)));
     }
 
-    private static void exchanges(HttpClient http, String base) throws Exception {
+    private static void exchanges(HttpClient http, String base, int port) throws Exception {
         int perClient = 150;
+        String form = "grant_type=authorization_code&client_id=sfmcp-demo-client&redirect_uri="
+                + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&code_verifier=" + SHARED.verifier() + "&code=";
         for (int round = 0; round < 2; round++) { // the first round warms up
+            // the codes come from authorize beforehand (not timed); each client then redeems its own, back to back, on a
+            // keep-alive socket of a lean driver, so that the machine's two cores go to the server, not to the client
             List<String> codes = codes(http, base, CLIENTS * perClient);
-            double rate = concurrently(perClient, (client, i) -> {
-                Tokens t = exchange(http, base, codes.get(client * perClient + i));
-                return t.status() == 200;
-            });
+            List<List<byte[]>> requests = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                List<byte[]> mine = new ArrayList<>();
+                for (int i = 0; i < perClient; i++) {
+                    mine.add(HttpLoad.post("/login/services/oauth2/token", "127.0.0.1:" + port,
+                            form + URLEncoder.encode(codes.get(c * perClient + i), StandardCharsets.UTF_8),
+                            "Content-Type: application/x-www-form-urlencoded"));
+                }
+                requests.add(mine);
+            }
+            HttpLoad.Result result = HttpLoad.runEach("token exchanges", "127.0.0.1", port, requests);
             if (round == 1) {
                 System.out.printf("oauth-bench: authorization-code exchanges at the token endpoint, %d concurrent clients "
-                        + "(target >= 2,400/s): %.0f exchanges/s%n", CLIENTS, rate);
+                        + "(target >= 2,400/s): %.0f exchanges/s, p50 %.1f ms, p99 %.1f ms%n", CLIENTS, result.rate(),
+                        result.p50Micros() / 1000, result.p99Micros() / 1000);
             }
         }
         double full = concurrently(perClient, (client, i) -> exchange(http, base, authorize(http, base).code()).status() == 200);
-        System.out.printf("oauth-bench: full flow (authorize with auto-login + PKCE token exchange), %d concurrent clients: %.0f flows/s%n",
-                CLIENTS, full);
+        System.out.printf("oauth-bench: full flow (authorize with auto-login + PKCE token exchange, JDK HttpClient), %d concurrent "
+                + "clients: %.0f flows/s%n", CLIENTS, full);
+    }
+
+    /**
+     * The ceiling of the exchange rate: every exchange signs one RS256 access token, as Salesforce's does, and nothing
+     * else in it costs nearly as much. Raw signatures per second with the org's own key and signer, on 1 thread, on
+     * as many threads as the machine has cores and on as many as there are clients, measured in the same run as the
+     * exchanges.
+     */
+    private static void signatureCeiling(Emulator emulator) throws Exception {
+        RSAKey key = emulator.orgs().byMyDomain("acme").orElseThrow().signingKey();
+        JWSSigner signer = new RSASSASigner(key, true);
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build();
+        byte[] input = new byte[700]; // about a Salesforce access token's header and claims, base64url-encoded
+        java.util.Arrays.fill(input, (byte) 'x');
+        for (int i = 0; i < 1_000; i++) {
+            signer.sign(header, input);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        StringBuilder line = new StringBuilder();
+        // also at the exchange run's concurrency: on a shared machine a process's share of the CPU grows with its
+        // runnable threads, so only the same thread count makes the ceiling comparable with the exchange rate
+        for (int threads : new int[] {1, cores, CLIENTS}) {
+            AtomicInteger signed = new AtomicInteger();
+            long end = System.nanoTime() + 2_000_000_000L;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        signer.sign(header, input);
+                        signed.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+            line.append(String.format("%s%d thread%s %.0f/s", line.length() == 0 ? "" : ", ", threads, threads == 1 ? "" : "s",
+                    signed.get() / ((System.nanoTime() - start) / 1e9)));
+        }
+        System.out.printf("oauth-bench: raw RS256 signatures with the org's %d-bit key (the exchange rate's ceiling: one per "
+                + "exchange), %d cores: %s%n", key.size(), cores, line);
     }
 
     private interface Step {

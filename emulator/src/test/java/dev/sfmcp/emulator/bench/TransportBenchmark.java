@@ -8,14 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Issue 2's benchmark: ping and tools/list over HTTP with 32 concurrent clients, beside a bare Javalin endpoint that
- * returns a fixed body of the same size (the framework's ceiling), and the jar's startup-to-ready time.
+ * returns a fixed body of the same size (the framework's ceiling); the jar's startup-to-ready time is
+ * {@link JarStartupBenchmark}'s.
  * Run with {@code mvn -Pbench -pl emulator -am verify}.
  */
 public final class TransportBenchmark {
@@ -71,7 +70,6 @@ public final class TransportBenchmark {
                         + " driver above shares the 2 cores with the server)");
             }
         }
-        startup();
     }
 
     /** The same load from wrk, beside a bare Javalin endpoint returning a body of the same size. */
@@ -101,50 +99,6 @@ public final class TransportBenchmark {
         } finally {
             bare.stop();
         }
-    }
-
-    /** Startup to ready of the packaged jar: process start until /_emulator/health answers 200. */
-    static void startup() throws Exception {
-        Path jar = Path.of("target", "sfmcp-emulator.jar");
-        if (!Files.exists(jar)) {
-            System.out.println("startup: target/sfmcp-emulator.jar not built (run the bench with verify), skipped");
-            return;
-        }
-        HttpClient http = HttpClient.newHttpClient();
-        List<Long> times = new ArrayList<>();
-        for (int run = 0; run < 5; run++) {
-            int port;
-            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    jar.toString(), "--port", String.valueOf(port)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            try {
-                while (true) {
-                    try {
-                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_emulator/health")).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        if (r.statusCode() == 200) {
-                            break;
-                        }
-                    } catch (java.io.IOException notYet) {
-                        Thread.sleep(5);
-                    }
-                    if (System.nanoTime() - t0 > 30_000_000_000L) {
-                        throw new IllegalStateException("the jar did not become ready in 30 s");
-                    }
-                }
-                times.add((System.nanoTime() - t0) / 1_000_000);
-            } finally {
-                p.destroy();
-                p.waitFor();
-            }
-        }
-        times.sort(null);
-        System.out.println("startup to ready (java -jar, health 200): runs " + times + " ms, median " + times.get(2)
-                + " ms (target < 1100 ms)");
     }
 
     private static byte[] mcp(String path, String host, String session, String body) {
