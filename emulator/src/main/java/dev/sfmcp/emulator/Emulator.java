@@ -36,6 +36,8 @@ import dev.sfmcp.emulator.org.OrgRegistry;
 import dev.sfmcp.emulator.http.McpPathParser;
 import dev.sfmcp.emulator.org.EmulatorClock;
 import dev.sfmcp.emulator.org.OrgAssembly;
+import dev.sfmcp.emulator.org.OrgFixtures;
+import dev.sfmcp.emulator.org.SetupException;
 import dev.sfmcp.emulator.org.OrgToolContexts;
 import dev.sfmcp.fixtures.generate.Generator;
 import dev.sfmcp.fixtures.org.LoadedOrg;
@@ -74,6 +76,7 @@ public final class Emulator implements AutoCloseable {
     private final OrgRegistry orgs = new OrgRegistry();
     private final OrgToolContexts toolContexts;
     private final AuthorizationServer authorizationServer;
+    private final OrgFixtures orgFixtures;
     private volatile GatewayAuthenticator authenticator;
     private Javalin app;
 
@@ -94,6 +97,7 @@ public final class Emulator implements AutoCloseable {
         loadOrgs();
         operations.resolver(toolContexts);
         this.authorizationServer = new AuthorizationServer(clock, orgs, config.oauthSettings());
+        this.orgFixtures = new OrgFixtures(orgs, clock, config.signingKeyBits(), this::addOrg);
         this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : authorizationServer.gatewayAuthenticator();
     }
 
@@ -179,7 +183,9 @@ public final class Emulator implements AutoCloseable {
                             + e.error().code() + ",\"message\":" + json.valueToTree(e.error().message()) + "},\"id\":null}"));
             cfg.routes.exception(ConnectionDrop.class, (e, ctx) -> AbortedConnection.abort(ctx));
             cfg.routes.exception(AdminRequestException.class, (e, ctx) ->
-                    ctx.status(e.status()).json(Map.of("error", "bad_request", "message", e.getMessage())));
+                    ctx.status(e.status()).json(AdminRequestException.body(e.status(), e.getMessage())));
+            cfg.routes.exception(SetupException.class, (e, ctx) ->
+                    ctx.status(e.status()).json(AdminRequestException.body(e.status(), e.getMessage())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 GatewayResponses.answer(ctx, 500, "An unexpected error occurred in the emulator: " + e.getClass().getSimpleName());
@@ -256,6 +262,11 @@ public final class Emulator implements AutoCloseable {
 
     public AuthorizationServer authorizationServer() {
         return authorizationServer;
+    }
+
+    /** Loading, exporting and deleting orgs while running (the admin API's and the console's org operations). */
+    public OrgFixtures orgFixtures() {
+        return orgFixtures;
     }
 
     private McpServerStates serverStatesFor(dev.sfmcp.emulator.oauth.Principal principal) {
