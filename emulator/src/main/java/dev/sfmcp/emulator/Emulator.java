@@ -30,6 +30,9 @@ import dev.sfmcp.emulator.mcp.TransportRejection;
 import dev.sfmcp.emulator.oauth.GatewayAuthenticator;
 import dev.sfmcp.emulator.oauth.NoAuthAuthenticator;
 import dev.sfmcp.emulator.admin.OrgRoutes;
+import dev.sfmcp.emulator.admin.UserRoutes;
+import dev.sfmcp.emulator.admin.RecordRoutes;
+import dev.sfmcp.emulator.admin.TokenRoutes;
 import dev.sfmcp.emulator.oauth.AuthorizationServer;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.OrgRegistry;
@@ -170,7 +173,10 @@ public final class Emulator implements AutoCloseable {
             }).register(cfg.routes);
             faultRoutes.register(cfg.routes);
             cfg.routes.after("/platform/mcp/<path>", ctx -> recorder.finish(ctx, System.nanoTime()));
-            new OrgRoutes(orgs, authorizationServer, clock, json).register(cfg.routes);
+            new OrgRoutes(orgs, orgFixtures, clock, json).register(cfg.routes);
+            new UserRoutes(orgs, authorizationServer, json).register(cfg.routes);
+            new RecordRoutes(orgs, json).register(cfg.routes);
+            new TokenRoutes(orgs, authorizationServer.tokens(), json).register(cfg.routes);
             authorizationServer.register(cfg.routes);
             for (HandlerType method : new HandlerType[] {HandlerType.POST, HandlerType.GET, HandlerType.DELETE,
                     HandlerType.PUT, HandlerType.PATCH}) {
