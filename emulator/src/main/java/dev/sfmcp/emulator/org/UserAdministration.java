@@ -202,7 +202,15 @@ public final class UserAdministration {
         }
         if (!recordChange.isEmpty()) {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
-            recordChange.forEach((k, v) -> body.putPOJO(k, v));
+            recordChange.forEach((k, v) -> {
+                if (v == null) {
+                    body.putNull(k);
+                } else if (v instanceof Boolean b) {
+                    body.put(k, b);
+                } else {
+                    body.put(k, v.toString());
+                }
+            });
             data.engine().update(systemView(), "User", user.id(), body);
         }
     }
