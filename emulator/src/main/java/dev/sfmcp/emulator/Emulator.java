@@ -12,6 +12,7 @@ import dev.sfmcp.emulator.fault.ConnectionDrop;
 import dev.sfmcp.emulator.fault.FaultInjector;
 import dev.sfmcp.emulator.fault.FaultType;
 import dev.sfmcp.emulator.journal.JournalRecorder;
+import dev.sfmcp.emulator.journal.OAuthExchanges;
 import dev.sfmcp.emulator.journal.RequestJournal;
 import dev.sfmcp.emulator.admin.HealthRoutes;
 import dev.sfmcp.emulator.http.AbortedConnection;
@@ -173,6 +174,11 @@ public final class Emulator implements AutoCloseable {
             }).register(cfg.routes);
             faultRoutes.register(cfg.routes);
             cfg.routes.after("/platform/mcp/<path>", ctx -> recorder.finish(ctx, System.nanoTime()));
+            OAuthExchanges oauthJournal = new OAuthExchanges(recorder);
+            for (String loginHost : new String[] {"/login/<path>", "/test/<path>", "/d/<path>", "/.well-known/<path>"}) {
+                cfg.routes.before(loginHost, oauthJournal::begin);
+                cfg.routes.after(loginHost, oauthJournal::finish);
+            }
             new OrgRoutes(orgs, orgFixtures, clock, json).register(cfg.routes);
             new UserRoutes(orgs, authorizationServer, json).register(cfg.routes);
             new RecordRoutes(orgs, json).register(cfg.routes);
