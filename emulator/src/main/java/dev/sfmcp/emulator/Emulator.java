@@ -15,6 +15,7 @@ import dev.sfmcp.emulator.journal.JournalRecorder;
 import dev.sfmcp.emulator.journal.OAuthExchanges;
 import dev.sfmcp.emulator.journal.RequestJournal;
 import dev.sfmcp.emulator.admin.HealthRoutes;
+import dev.sfmcp.emulator.admin.OpenApiRoutes;
 import dev.sfmcp.emulator.http.AbortedConnection;
 import dev.sfmcp.emulator.http.GatewayResponses;
 import dev.sfmcp.emulator.http.McpGateway;
@@ -163,6 +164,7 @@ public final class Emulator implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.http.prefer405over404 = false;
             HealthRoutes.register(cfg.routes, version);
+            OpenApiRoutes.register(cfg.routes);
             if (adminKey != null) {
                 cfg.routes.before("/_emulator/<path>", ctx -> AdminKey.require(ctx, adminKey));
             }
@@ -237,6 +239,20 @@ public final class Emulator implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Every HTTP route the server answers, as {@code "GET /_emulator/clock"} (before and after filters excluded):
+     * what the OpenAPI document of the admin API is checked against.
+     */
+    public List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (io.javalin.router.ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
+            if (e.endpoint.method.isHttpMethod()) {
+                out.add(e.endpoint.method.name() + " " + e.endpoint.path);
+            }
+        }
+        return out;
     }
 
     /** The port actually bound (useful with port 0). */
