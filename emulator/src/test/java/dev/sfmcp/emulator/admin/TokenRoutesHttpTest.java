@@ -106,11 +106,15 @@ class TokenRoutesHttpTest {
 
     @Test
     void revokingARefreshTokenRevokesItsAccessTokensAndRefreshFails() {
-        String access = env.token("rep2@acme.example");
+        var oauth = new dev.sfmcp.emulator.oauth.OAuthTestClient(env.emulator);
+        var issued = oauth.tokenResponse("/login", "sfmcp-demo-client", "rep2@acme.example");
+        String access = issued.jsonPath().getString("access_token");
         String refreshId = tokens("?user=rep2@acme.example").getString("tokens.find { it.kind == 'refresh' }.id");
         env.http().delete("/_emulator/orgs/acme/oauth/tokens/" + refreshId).then().statusCode(204);
         AdminApiFixture.assertGatewayRefuses(env, access);
         env.http().get("/_emulator/orgs/acme/oauth/tokens?user=rep2@acme.example").then().body("tokens", hasSize(0));
+        oauth.refreshGrant("/login", "sfmcp-demo-client", issued.jsonPath().getString("refresh_token")).then().statusCode(400)
+                .body("error", equalTo("invalid_grant"));
     }
 
     @Test
