@@ -10,25 +10,12 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** OAuth requests in the request journal, filterable and countable like MCP ones, without any secret. */
-class OAuthJournalHttpTest {
+class OAuthJournalHttpTest extends DemoOrgAdminTest {
 
-    static AdminApiFixture env;
-
-    @BeforeAll
-    static void start() {
-        env = new AdminApiFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        env.close();
-    }
 
     @BeforeEach
     void clear() {
@@ -89,7 +76,10 @@ class OAuthJournalHttpTest {
                 .post("/login/services/oauth2/revoke").then().statusCode(200);
         env.http().queryParam("kind", "oauth").get("/_emulator/journal").then()
                 .body("entries.endpoint", hasItems("discovery", "userinfo", "revoke"))
-                .body("entries.findAll { it.endpoint == 'discovery' }", hasSize(2));
+                .body("entries.findAll { it.endpoint == 'discovery' }", hasSize(2))
+                .body("entries.find { it.endpoint == 'userinfo' }.username", equalTo("manager@acme.example"))
+                .body("entries.find { it.endpoint == 'revoke' }.username", equalTo("manager@acme.example"))
+                .body("entries.find { it.endpoint == 'revoke' }.status", equalTo(200));
     }
 
     @Test
