@@ -67,6 +67,8 @@ class UserRoutesHttpTest extends DemoOrgAdminTest {
         env.reset();
         env.http().get("/_emulator/orgs/acme/users/new.hire@acme.example").then().statusCode(404);
         env.http().get("/_emulator/orgs/acme/users").then().body("users.username", not(hasItem("new.hire@acme.example")));
+        assertTrue(env.emulator.orgs().byMyDomain("acme").orElseThrow().user("new.hire@acme.example").isEmpty(),
+                "the login directory follows the reset, so the next login is an ordinary failed login");
     }
 
     @ParameterizedTest(name = "{0}")
