@@ -72,10 +72,18 @@ class OAuthJournalHttpTest extends DemoOrgAdminTest {
         env.http().get("/.well-known/oauth-protected-resource/platform/mcp/v1/platform/sobject-all").then().statusCode(200);
         env.http().get("/login/.well-known/openid-configuration").then().statusCode(200);
         env.http().header("Authorization", "Bearer " + token).get("/login/services/oauth2/userinfo").then().statusCode(200);
+        String identity = env.http().header("Authorization", "Bearer " + token).get("/login/services/oauth2/userinfo")
+                .then().extract().path("user_id");
+        env.http().header("Authorization", "Bearer " + token).get("/login/id/00DAc0000000DemMAE/" + identity).then().statusCode(200);
+        env.http().contentType("application/x-www-form-urlencoded").formParams(Map.of("token", token, "client_id", "sfmcp-demo-client"))
+                .post("/login/services/oauth2/introspect");
+        env.http().get("/login/id/keys").then().statusCode(200);
         env.http().contentType("application/x-www-form-urlencoded").formParam("token", token)
                 .post("/login/services/oauth2/revoke").then().statusCode(200);
         env.http().queryParam("kind", "oauth").get("/_emulator/journal").then()
-                .body("entries.endpoint", hasItems("discovery", "userinfo", "revoke"))
+                .body("entries.endpoint", hasItems("discovery", "userinfo", "id", "introspect", "jwks", "revoke"))
+                .body("entries.find { it.endpoint == 'introspect' }.clientId", equalTo("sfmcp-demo-client"))
+                .body("entries.find { it.endpoint == 'id' }.username", equalTo("manager@acme.example"))
                 .body("entries.findAll { it.endpoint == 'discovery' }", hasSize(2))
                 .body("entries.find { it.endpoint == 'userinfo' }.username", equalTo("manager@acme.example"))
                 .body("entries.find { it.endpoint == 'revoke' }.username", equalTo("manager@acme.example"))
