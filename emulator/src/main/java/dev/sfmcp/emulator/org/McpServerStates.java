@@ -1,11 +1,16 @@
 package dev.sfmcp.emulator.org;
 
+import dev.sfmcp.emulator.http.McpPathParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -55,6 +60,30 @@ public final class McpServerStates {
 
     public boolean isActive(String server) {
         return state(server) == State.ACTIVE;
+    }
+
+    /**
+     * One line of Setup's MCP Servers page.
+     *
+     * @param activeFrom when the server became (or, while pending, will become) active; null when inactive, the epoch
+     *                   for a server active since the org was loaded
+     */
+    public record ServerStatus(String server, State state, Instant activeFrom) {
+    }
+
+    /**
+     * Every standard server (active, pending or inactive) and any other server activated here, by name; the pending
+     * ones with the instant they become active.
+     */
+    public List<ServerStatus> statuses() {
+        Set<String> names = new TreeSet<>(McpPathParser.sobjectServers());
+        names.addAll(activeFrom.keySet());
+        List<ServerStatus> out = new ArrayList<>();
+        for (String s : names) {
+            Instant from = activeFrom.get(s);
+            out.add(new ServerStatus(s, state(s), from));
+        }
+        return out;
     }
 
     /** Every server that is active or pending, with its state. */
