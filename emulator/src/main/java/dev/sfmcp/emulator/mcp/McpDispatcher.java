@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Step 4 of a tool call: runs one JSON-RPC request of an initialized session and answers its serialized
@@ -33,16 +34,26 @@ public final class McpDispatcher {
     private final PromptProvider prompts;
     private final ServerIdentity identity;
     private final McpSettings settings;
+    private final Function<Principal, Optional<String>> orgVariants;
     private final Map<String, String> toolPages = new ConcurrentHashMap<>();
 
+    /**
+     * @param orgVariants the catalog variant the caller's org chose, if any; otherwise {@link McpSettings#catalogVariant()}
+     */
     public McpDispatcher(ObjectMapper json, ToolCatalog catalog, ToolOperations operations, PromptProvider prompts,
-                         ServerIdentity identity, McpSettings settings) {
+                         ServerIdentity identity, McpSettings settings, Function<Principal, Optional<String>> orgVariants) {
+        this.orgVariants = orgVariants;
         this.json = json;
         this.catalog = catalog;
         this.operations = operations;
         this.prompts = prompts;
         this.identity = identity;
         this.settings = settings;
+    }
+
+    /** The catalog variant a session opened now by this caller serves: its org's, or the emulator's default. */
+    public String catalogVariantFor(Principal principal) {
+        return orgVariants.apply(principal).orElse(settings.catalogVariant());
     }
 
     /** The result of {@code initialize} for an endpoint at a negotiated version. */
@@ -96,7 +107,7 @@ public final class McpDispatcher {
 
     private String toolsList(McpSession session, McpEndpoint endpoint, JsonNode params) {
         int offset = decodeCursor(params);
-        String variant = settings.catalogVariant();
+        String variant = session.catalogVariant();
         boolean titles = ProtocolVersion.hasTitles(session.protocolVersion());
         String key = variant + '|' + endpoint.server() + '|' + titles + '|' + offset;
         return toolPages.computeIfAbsent(key, k -> write(renderToolPage(variant, endpoint.server(), titles, offset)));
@@ -138,7 +149,7 @@ public final class McpDispatcher {
         if (name == null || !name.isTextual()) {
             throw new McpProtocolException(JsonRpcError.invalidParams("Invalid params: tools/call needs a string 'name'"));
         }
-        Optional<ToolDefinition> found = catalog.find(settings.catalogVariant(), endpoint.server(), name.asText(),
+        Optional<ToolDefinition> found = catalog.find(session.catalogVariant(), endpoint.server(), name.asText(),
                 settings.compatToolNames());
         if (found.isEmpty()) {
             throw new McpProtocolException(JsonRpcError.invalidParams("Unknown tool: " + name.asText()));
