@@ -41,6 +41,8 @@ public final class ToolCallBenchmark {
     static final String PATH = "/platform/mcp/v1/platform/sobject-all";
     static final List<String> USERS = List.of("rep@acme.example", "manager@acme.example", "admin@acme.example", "rep2@acme.example");
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Server CPU µs per request of each wrk run, warm-up included, by run name. */
+    static final Map<String, Double> CPU = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ToolCallBenchmark() {
     }
@@ -93,7 +95,7 @@ public final class ToolCallBenchmark {
 
             System.out.println("-- figures (the machine is shared with other builds: ratios from this one run are what count)");
             for (HttpLoad.Result r : List.of(ceiling, query, queryOff, query2, queryOff2, create)) {
-                System.out.println(r.line());
+                System.out.println(r.line() + (CPU.containsKey(r.name()) ? String.format("   server CPU %.0f µs/call", CPU.get(r.name())) : ""));
             }
             double on = (query.rate() + query2.rate()) / 2;
             double off = (queryOff.rate() + queryOff2.rate()) / 2;
@@ -103,6 +105,12 @@ public final class ToolCallBenchmark {
                     create.rate(), create.p50Micros() / 1000, create.p99Micros() / 1000, 100 * create.rate() / ceiling.rate());
             System.out.printf("journal on / off = %.1f %% (mean of two alternating runs each: %.0f vs %.0f calls/s; target >= 90 %%)%n",
                     100 * on / off, on, off);
+            if (wrk) {
+                System.out.printf("by server CPU per call: soqlQuery costs %.1fx the ceiling (%.0f %% of its rate at equal CPU), "
+                                + "createSobjectRecord %.1fx; journal on / off = %.1f %%%n",
+                        cpu(query) / cpu(ceiling), 100 * cpu(ceiling) / cpu(query), cpu(create) / cpu(ceiling),
+                        100 * (cpu(queryOff) + cpu(queryOff2)) / (cpu(query) + cpu(query2)));
+            }
             if (longRun != null) {
                 longRun(load, url, queries, queryBytes, acme, longRun);
             }
@@ -120,6 +128,7 @@ public final class ToolCallBenchmark {
                             double warmup, double measured) throws Exception {
             org.eventLog().clear();
             HttpLoad.Result result;
+            long cpuBefore = processCpuNanos();
             if (wrk) {
                 result = WrkLoad.run(name, target, clients.stream().map(Client::headers).toList(), bodies, CLIENTS, warmup, measured, bytes);
             } else {
@@ -131,6 +140,10 @@ public final class ToolCallBenchmark {
                 };
                 result = HttpLoad.run(name + " [java]", uri.getHost(), uri.getPort(), CLIENTS, warmup, measured, request);
             }
+            if (wrk) {
+                // the server's own CPU per call: on a machine shared with other builds, a steadier figure than the rate
+                CPU.put(result.name(), (processCpuNanos() - cpuBefore) / 1000.0 / (result.requests() * (1 + warmup / measured)));
+            }
             if (checked) {
                 long failed = org.eventLog().all().stream().filter(e -> e.statusCode() >= 400).count();
                 if (failed > 0) {
@@ -141,6 +154,14 @@ public final class ToolCallBenchmark {
             }
             return result;
         }
+    }
+
+    static double cpu(HttpLoad.Result r) {
+        return CPU.getOrDefault(r.name(), Double.NaN);
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The stack's ceiling: the emulator's Javalin settings, one RS256 verification and one JSON parse per request. */
