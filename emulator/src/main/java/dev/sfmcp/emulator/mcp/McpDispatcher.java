@@ -80,10 +80,7 @@ public final class McpDispatcher {
         return switch (method) {
             case "ping" -> DispatchResult.of("{}");
             case "tools/list" -> DispatchResult.of(toolsList(session, endpoint, params));
-            case "tools/call" -> {
-                ObjectNode result = toolsCall(session, endpoint, principal, params);
-                yield new DispatchResult(write(result), result.path("isError").asBoolean());
-            }
+            case "tools/call" -> toolsCall(session, endpoint, principal, params);
             case "prompts/list" -> DispatchResult.of(write(promptsList(endpoint, principal, params)));
             case "prompts/get" -> DispatchResult.of(write(promptsGet(endpoint, principal, params)));
             case "initialize" -> throw new McpProtocolException(JsonRpcError.invalidRequest("Server already initialized"));
@@ -101,8 +98,8 @@ public final class McpDispatcher {
         java.util.Random random = new java.util.Random(seed);
         String errorId = (1_000_000_000 + random.nextInt(1_000_000_000)) + "-" + (100_000 + random.nextInt(900_000))
                 + " (" + random.nextInt() + ")";
-        return new DispatchResult(write(renderToolResult(ToolResult.failure(SalesforceError.of("UNKNOWN_EXCEPTION",
-                "An unexpected error occurred. Please include this ErrorId if you contact support: " + errorId, 500)))), true);
+        return renderToolResult(ToolResult.failure(SalesforceError.of("UNKNOWN_EXCEPTION",
+                "An unexpected error occurred. Please include this ErrorId if you contact support: " + errorId, 500)));
     }
 
     private String toolsList(McpSession session, McpEndpoint endpoint, JsonNode params) {
@@ -141,7 +138,7 @@ public final class McpDispatcher {
         return result;
     }
 
-    private ObjectNode toolsCall(McpSession session, McpEndpoint endpoint, Principal principal, JsonNode params) {
+    private DispatchResult toolsCall(McpSession session, McpEndpoint endpoint, Principal principal, JsonNode params) {
         if (params == null || !params.isObject()) {
             throw new McpProtocolException(JsonRpcError.invalidParams("Invalid params: tools/call needs params with a tool name"));
         }
@@ -170,12 +167,12 @@ public final class McpDispatcher {
         return renderToolResult(operations.run(new ToolCall(tool, arguments, endpoint, principal, session.clientName(), session.clientIp())));
     }
 
-    /** A tool result as MCP's CallToolResult: structuredContent plus the same JSON as text, or isError with the REST error array. */
-    ObjectNode renderToolResult(ToolResult outcome) {
-        ObjectNode result = json.createObjectNode();
-        ArrayNode content = result.putArray("content");
-        ObjectNode text = content.addObject();
-        text.put("type", "text");
+    /**
+     * A tool result as MCP's CallToolResult: structuredContent plus the same JSON as text, or isError with the REST
+     * error array. A success is serialized once: the same text goes into the text block (quoted) and, as raw JSON,
+     * into structuredContent, instead of serializing the value tree twice.
+     */
+    DispatchResult renderToolResult(ToolResult outcome) {
         if (outcome.isError()) {
             ArrayNode errors = json.createArrayNode();
             for (SalesforceError error : outcome.errors()) {
@@ -187,16 +184,19 @@ public final class McpDispatcher {
                     error.fields().forEach(fields::add);
                 }
             }
-            text.put("text", write(errors));
+            ObjectNode result = json.createObjectNode();
+            result.putArray("content").addObject().put("type", "text").put("text", write(errors));
             result.put("isError", true);
-        } else {
-            text.put("text", write(outcome.value()));
-            if (outcome.value() != null && outcome.value().isObject()) {
-                result.set("structuredContent", outcome.value());
-            }
-            result.put("isError", false);
+            return new DispatchResult(write(result), true);
         }
-        return result;
+        String value = write(outcome.value());
+        String quoted = write(json.getNodeFactory().textNode(value));
+        StringBuilder result = new StringBuilder(quoted.length() + value.length() + 80)
+                .append("{\"content\":[{\"type\":\"text\",\"text\":").append(quoted).append("}],");
+        if (outcome.value() != null && outcome.value().isObject()) {
+            result.append("\"structuredContent\":").append(value).append(',');
+        }
+        return new DispatchResult(result.append("\"isError\":false}").toString(), false);
     }
 
     private JsonNode promptsList(McpEndpoint endpoint, Principal principal, JsonNode params) {
