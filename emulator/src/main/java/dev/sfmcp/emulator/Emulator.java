@@ -13,8 +13,10 @@ import dev.sfmcp.emulator.fault.ConnectionDrop;
 import dev.sfmcp.emulator.fault.FaultInjector;
 import dev.sfmcp.emulator.fault.FaultType;
 import dev.sfmcp.emulator.journal.JournalRecorder;
+import dev.sfmcp.emulator.journal.OAuthExchanges;
 import dev.sfmcp.emulator.journal.RequestJournal;
 import dev.sfmcp.emulator.admin.HealthRoutes;
+import dev.sfmcp.emulator.admin.OpenApiRoutes;
 import dev.sfmcp.emulator.http.AbortedConnection;
 import dev.sfmcp.emulator.http.GatewayResponses;
 import dev.sfmcp.emulator.http.McpGateway;
@@ -31,12 +33,17 @@ import dev.sfmcp.emulator.mcp.TransportRejection;
 import dev.sfmcp.emulator.oauth.GatewayAuthenticator;
 import dev.sfmcp.emulator.oauth.NoAuthAuthenticator;
 import dev.sfmcp.emulator.admin.OrgRoutes;
+import dev.sfmcp.emulator.admin.UserRoutes;
+import dev.sfmcp.emulator.admin.RecordRoutes;
+import dev.sfmcp.emulator.admin.TokenRoutes;
 import dev.sfmcp.emulator.oauth.AuthorizationServer;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.OrgRegistry;
 import dev.sfmcp.emulator.http.McpPathParser;
 import dev.sfmcp.emulator.org.EmulatorClock;
 import dev.sfmcp.emulator.org.OrgAssembly;
+import dev.sfmcp.emulator.org.OrgFixtures;
+import dev.sfmcp.emulator.org.SetupException;
 import dev.sfmcp.emulator.org.OrgToolContexts;
 import dev.sfmcp.fixtures.generate.Generator;
 import dev.sfmcp.fixtures.org.LoadedOrg;
@@ -76,6 +83,7 @@ public final class Emulator implements AutoCloseable {
     private final OrgToolContexts toolContexts;
     private final AuthorizationServer authorizationServer;
     private final ToolCatalog catalog = ToolCatalog.builtIn(json);
+    private final OrgFixtures orgFixtures;
     private volatile GatewayAuthenticator authenticator;
     private Javalin app;
 
@@ -96,6 +104,7 @@ public final class Emulator implements AutoCloseable {
         loadOrgs();
         operations.resolver(toolContexts);
         this.authorizationServer = new AuthorizationServer(clock, orgs, config.oauthSettings());
+        this.orgFixtures = new OrgFixtures(orgs, clock, config.signingKeyBits(), this::addOrg);
         this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : authorizationServer.gatewayAuthenticator();
     }
 
@@ -163,6 +172,7 @@ public final class Emulator implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.http.prefer405over404 = false;
             HealthRoutes.register(cfg.routes, version);
+            OpenApiRoutes.register(cfg.routes);
             if (adminKey != null) {
                 cfg.routes.before("/_emulator/<path>", ctx -> AdminKey.require(ctx, adminKey));
             }
@@ -174,7 +184,15 @@ public final class Emulator implements AutoCloseable {
             }).register(cfg.routes);
             faultRoutes.register(cfg.routes);
             cfg.routes.after("/platform/mcp/<path>", ctx -> recorder.finish(ctx, System.nanoTime()));
-            new OrgRoutes(orgs, authorizationServer, clock, json).register(cfg.routes);
+            OAuthExchanges oauthJournal = new OAuthExchanges(recorder);
+            for (String loginHost : new String[] {"/login/<path>", "/test/<path>", "/d/<path>", "/.well-known/<path>"}) {
+                cfg.routes.before(loginHost, oauthJournal::begin);
+                cfg.routes.after(loginHost, oauthJournal::finish);
+            }
+            new OrgRoutes(orgs, orgFixtures, clock, json).register(cfg.routes);
+            new UserRoutes(orgs, authorizationServer, json).register(cfg.routes);
+            new RecordRoutes(orgs, json).register(cfg.routes);
+            new TokenRoutes(orgs, authorizationServer.tokens(), json).register(cfg.routes);
             new CatalogRoutes(orgs, catalog, json).register(cfg.routes);
             authorizationServer.register(cfg.routes);
             for (HandlerType method : new HandlerType[] {HandlerType.POST, HandlerType.GET, HandlerType.DELETE,
@@ -188,7 +206,9 @@ public final class Emulator implements AutoCloseable {
                             + e.error().code() + ",\"message\":" + json.valueToTree(e.error().message()) + "},\"id\":null}"));
             cfg.routes.exception(ConnectionDrop.class, (e, ctx) -> AbortedConnection.abort(ctx));
             cfg.routes.exception(AdminRequestException.class, (e, ctx) ->
-                    ctx.status(e.status()).json(Map.of("error", "bad_request", "message", e.getMessage())));
+                    ctx.status(e.status()).json(AdminRequestException.body(e.status(), e.getMessage())));
+            cfg.routes.exception(SetupException.class, (e, ctx) ->
+                    ctx.status(e.status()).json(AdminRequestException.body(e.status(), e.getMessage())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 GatewayResponses.answer(ctx, 500, "An unexpected error occurred in the emulator: " + e.getClass().getSimpleName());
@@ -230,6 +250,20 @@ public final class Emulator implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Every HTTP route the server answers, as {@code "GET /_emulator/clock"} (before and after filters excluded):
+     * what the OpenAPI document of the admin API is checked against.
+     */
+    public List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (io.javalin.router.ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
+            if (e.endpoint.method.isHttpMethod()) {
+                out.add(e.endpoint.method.name() + " " + e.endpoint.path);
+            }
+        }
+        return out;
+    }
+
     /** The port actually bound (useful with port 0). */
     public int port() {
         return app.port();
@@ -265,6 +299,11 @@ public final class Emulator implements AutoCloseable {
 
     public AuthorizationServer authorizationServer() {
         return authorizationServer;
+    }
+
+    /** Loading, exporting and deleting orgs while running (the admin API's and the console's org operations). */
+    public OrgFixtures orgFixtures() {
+        return orgFixtures;
     }
 
     private McpServerStates serverStatesFor(dev.sfmcp.emulator.oauth.Principal principal) {

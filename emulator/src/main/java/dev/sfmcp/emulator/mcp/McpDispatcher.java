@@ -174,18 +174,9 @@ public final class McpDispatcher {
      */
     DispatchResult renderToolResult(ToolResult outcome) {
         if (outcome.isError()) {
-            ArrayNode errors = json.createArrayNode();
-            for (SalesforceError error : outcome.errors()) {
-                ObjectNode e = errors.addObject();
-                e.put("message", error.message());
-                e.put("errorCode", error.errorCode());
-                if (!error.fields().isEmpty()) {
-                    ArrayNode fields = e.putArray("fields");
-                    error.fields().forEach(fields::add);
-                }
-            }
             ObjectNode result = json.createObjectNode();
-            result.putArray("content").addObject().put("type", "text").put("text", write(errors));
+            result.putArray("content").addObject().put("type", "text")
+                    .put("text", write(dev.sfmcp.emulator.http.RestErrorBody.of(outcome.errors())));
             result.put("isError", true);
             return new DispatchResult(write(result), true);
         }
