@@ -76,7 +76,7 @@ public final class ToolCallBenchmark {
             Load load = new Load(wrk, emulator.port(), url, clients, seconds);
 
             // JIT warm-up of both tool paths before anything is measured, so the first measured run is not the one that pays it
-            load.run("warm-up soqlQuery", url, queries, queryBytes, acme, true, 0, seconds);
+            load.run("warm-up soqlQuery", url, queries, queryBytes, acme, true, 0, 2 * seconds);
             load.run("warm-up createSobjectRecord", url, creates, createBytes, acme, true, 0, seconds);
             Javalin ceilingServer = ceiling(emulator, clients.get(0).token(), queryBytes);
             HttpLoad.Result ceiling;
@@ -86,14 +86,16 @@ public final class ToolCallBenchmark {
             } finally {
                 ceilingServer.stop();
             }
-            // journal on and off alternate three times, so drift in the machine's load hits both; medians are compared
+            // journal on and off alternate in the order on, off, off, on, on, off, so that neither always runs first
+            // (later runs profit from more JIT work) and drift in the machine's load hits both; medians are compared
             List<HttpLoad.Result> on = new ArrayList<>();
             List<HttpLoad.Result> off = new ArrayList<>();
             for (int round = 1; round <= 3; round++) {
-                emulator.journal().setEnabled(true);
-                on.add(load.run("soqlQuery by Id, journal on #" + round, url, queries, queryBytes, acme, true, 1, seconds));
-                emulator.journal().setEnabled(false);
-                off.add(load.run("soqlQuery by Id, journal off #" + round, url, queries, queryBytes, acme, true, 1, seconds));
+                for (boolean journal : round == 2 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                    emulator.journal().setEnabled(journal);
+                    (journal ? on : off).add(load.run("soqlQuery by Id, journal " + (journal ? "on #" : "off #") + round,
+                            url, queries, queryBytes, acme, true, 1, seconds));
+                }
             }
             emulator.journal().setEnabled(true);
             HttpLoad.Result create = load.run("createSobjectRecord Task, journal on", url, creates, createBytes, acme, true, 2, seconds);
@@ -124,7 +126,7 @@ public final class ToolCallBenchmark {
                     createService.p99Micros() / 1000, (double) CLIENTS);
             System.out.printf("createSobjectRecord = %.0f calls/s (target >= 3,000), p50 %.2f ms, p99 %.2f ms; create / ceiling = %.0f %%%n",
                     create.rate(), create.p50Micros() / 1000, create.p99Micros() / 1000, 100 * create.rate() / ceiling.rate());
-            System.out.printf("journal on / off = %.1f %% (medians of three alternating runs each: %.0f vs %.0f calls/s; target >= 90 %%)%n",
+            System.out.printf("journal on / off = %.1f %% (medians of three runs each, order on off off on on off: %.0f vs %.0f calls/s; target >= 90 %%)%n",
                     100 * query.rate() / queryOff.rate(), query.rate(), queryOff.rate());
             if (wrk) {
                 double cpuOn = on.stream().mapToDouble(ToolCallBenchmark::cpu).sorted().skip(1).findFirst().orElse(Double.NaN);
