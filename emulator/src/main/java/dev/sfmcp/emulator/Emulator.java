@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.sfmcp.emulator.admin.AdminKey;
 import dev.sfmcp.emulator.admin.AdminRequestException;
+import dev.sfmcp.emulator.admin.CatalogRoutes;
 import dev.sfmcp.emulator.admin.ClockRoutes;
 import dev.sfmcp.emulator.admin.FaultRoutes;
 import dev.sfmcp.emulator.admin.JournalRoutes;
@@ -84,6 +85,7 @@ public final class Emulator implements AutoCloseable {
     private final OrgRegistry orgs = new OrgRegistry();
     private final OrgToolContexts toolContexts;
     private final AuthorizationServer authorizationServer;
+    private final ToolCatalog catalog = ToolCatalog.builtIn(json);
     private final OrgFixtures orgFixtures;
     private volatile GatewayAuthenticator authenticator;
     /** The fixture or demo org load, running beside the HTTP server's start (see {@link #start()}). */
@@ -151,6 +153,12 @@ public final class Emulator implements AutoCloseable {
             org.quota().setLimit(config.apiRequestLimit());
         }
         org.servers().setActivationDelay(config.serverActivationDelay());
+        if (org.catalogVariant().isEmpty()) {
+            org.setCatalogVariant(config.catalogVariant());
+        } else if (!catalog.variantNames().contains(org.catalogVariant().get())) {
+            throw new IllegalArgumentException("org " + org.myDomain() + " names the unknown tool catalog variant '"
+                    + org.catalogVariant().get() + "' (known: " + catalog.variantNames() + ")");
+        }
         return orgs.add(org);
     }
 
@@ -163,10 +171,10 @@ public final class Emulator implements AutoCloseable {
     public Emulator start() {
         skipJettysMBeanServerProbe();
         String version = version();
-        ToolCatalog catalog = ToolCatalog.builtIn(json);
         McpDispatcher dispatcher = new McpDispatcher(json, catalog, operations, new OrgPromptProvider(toolContexts, json),
                 new ServerIdentity(config.serverName(), version, config.instructions()),
-                new McpSettings(config.catalogVariant(), config.compatToolNames(), config.toolsPageSize()));
+                new McpSettings(config.catalogVariant(), config.compatToolNames(), config.toolsPageSize()),
+                principal -> toolContexts.orgOf(principal).flatMap(Org::catalogVariant));
         McpTransport transport = new McpTransport(json, sessions, dispatcher, faults, principal -> { },
                 principal -> toolContexts.orgOf(principal).ifPresent(org -> org.quota().exhaust()));
         JournalRecorder recorder = new JournalRecorder(journal, clock);
@@ -206,6 +214,7 @@ public final class Emulator implements AutoCloseable {
             new UserRoutes(orgs, authorizationServer, json).register(cfg.routes);
             new RecordRoutes(orgs, json).register(cfg.routes);
             new TokenRoutes(orgs, authorizationServer.tokens(), json).register(cfg.routes);
+            new CatalogRoutes(orgs, catalog, json).register(cfg.routes);
             authorizationServer.register(cfg.routes);
             for (HandlerType method : new HandlerType[] {HandlerType.POST, HandlerType.GET, HandlerType.DELETE,
                     HandlerType.PUT, HandlerType.PATCH}) {

@@ -159,6 +159,7 @@ public final class OrgRoutes {
         node.put("myDomain", org.myDomain());
         node.put("environment", org.environment().name().toLowerCase());
         node.put("instanceName", org.instanceName());
+        node.put("catalogVariant", org.catalogVariant().orElse(null));
         node.put("appPropagationSeconds", org.apps().propagationDelay().toSeconds());
         node.put("serverActivationSeconds", org.servers().activationDelay().toSeconds());
         var apps = node.putArray("apps");

@@ -11,6 +11,8 @@ import dev.sfmcp.emulator.oauth.GatewayRejection;
 import dev.sfmcp.emulator.oauth.Principal;
 import dev.sfmcp.emulator.org.McpServerStates;
 import io.javalin.http.Context;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,6 +29,8 @@ public final class McpGateway {
     private final int inactiveStatus;
     private final String publicUrl;
     private final JournalRecorder journal;
+    /** Parsed paths: a client uses one URL for its whole session, so each is parsed once (bounded against junk paths). */
+    private final Map<String, McpPathParser.McpPath> paths = new ConcurrentHashMap<>();
 
     /**
      * @param servers the server activation states that apply to a caller: the token's org's, or the emulator-wide
@@ -52,7 +56,7 @@ public final class McpGateway {
             throw new TransportRejection(403, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + JsonRpcError.SERVER_ERROR
                     + ",\"message\":\"Forbidden: Origin " + origin.replace("\"", "") + " is not allowed\"},\"id\":null}");
         }
-        McpPathParser.McpPath parsed = McpPathParser.parse(ctx.path());
+        McpPathParser.McpPath parsed = parse(ctx.path());
         McpEndpoint endpoint = parsed.endpoint();
         if (endpoint != null) {
             exchange.server(endpoint.server());
@@ -95,6 +99,17 @@ public final class McpGateway {
         } catch (GatewayRejection rejection) {
             challenge(ctx, rejection);
         }
+    }
+
+    private McpPathParser.McpPath parse(String path) {
+        McpPathParser.McpPath parsed = paths.get(path);
+        if (parsed == null) {
+            parsed = McpPathParser.parse(path);
+            if (paths.size() < 1_000) {
+                paths.put(path, parsed);
+            }
+        }
+        return parsed;
     }
 
     /** The 401 of the real gateway, with the RFC 9728 challenge pointing at the path-inserted metadata document. */

@@ -14,10 +14,15 @@ public final class JournalRecorder {
         this.clock = clock;
     }
 
-    /** Starts an exchange for a request of the given kind and attaches it to the request. */
+    /**
+     * Starts an exchange for a request of the given kind and attaches it to the request. With the journal off, the
+     * exchange is not attached, so the layers skip the journal's work (serializing arguments) altogether.
+     */
     public Exchange begin(Context ctx, String kind, long startedNanos) {
         Exchange exchange = new Exchange(kind, startedNanos);
-        ctx.attribute(Exchange.ATTRIBUTE, exchange);
+        if (journal.enabled()) {
+            ctx.attribute(Exchange.ATTRIBUTE, exchange);
+        }
         return exchange;
     }
 

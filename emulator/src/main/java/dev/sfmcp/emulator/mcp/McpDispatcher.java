@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Step 4 of a tool call: runs one JSON-RPC request of an initialized session and answers its serialized
@@ -33,16 +34,26 @@ public final class McpDispatcher {
     private final PromptProvider prompts;
     private final ServerIdentity identity;
     private final McpSettings settings;
+    private final Function<Principal, Optional<String>> orgVariants;
     private final Map<String, String> toolPages = new ConcurrentHashMap<>();
 
+    /**
+     * @param orgVariants the catalog variant the caller's org chose, if any; otherwise {@link McpSettings#catalogVariant()}
+     */
     public McpDispatcher(ObjectMapper json, ToolCatalog catalog, ToolOperations operations, PromptProvider prompts,
-                         ServerIdentity identity, McpSettings settings) {
+                         ServerIdentity identity, McpSettings settings, Function<Principal, Optional<String>> orgVariants) {
+        this.orgVariants = orgVariants;
         this.json = json;
         this.catalog = catalog;
         this.operations = operations;
         this.prompts = prompts;
         this.identity = identity;
         this.settings = settings;
+    }
+
+    /** The catalog variant a session opened now by this caller serves: its org's, or the emulator's default. */
+    public String catalogVariantFor(Principal principal) {
+        return orgVariants.apply(principal).orElse(settings.catalogVariant());
     }
 
     /** The result of {@code initialize} for an endpoint at a negotiated version. */
@@ -69,10 +80,7 @@ public final class McpDispatcher {
         return switch (method) {
             case "ping" -> DispatchResult.of("{}");
             case "tools/list" -> DispatchResult.of(toolsList(session, endpoint, params));
-            case "tools/call" -> {
-                ObjectNode result = toolsCall(session, endpoint, principal, params);
-                yield new DispatchResult(write(result), result.path("isError").asBoolean());
-            }
+            case "tools/call" -> toolsCall(session, endpoint, principal, params);
             case "prompts/list" -> DispatchResult.of(write(promptsList(endpoint, principal, params)));
             case "prompts/get" -> DispatchResult.of(write(promptsGet(endpoint, principal, params)));
             case "initialize" -> throw new McpProtocolException(JsonRpcError.invalidRequest("Server already initialized"));
@@ -90,13 +98,13 @@ public final class McpDispatcher {
         java.util.Random random = new java.util.Random(seed);
         String errorId = (1_000_000_000 + random.nextInt(1_000_000_000)) + "-" + (100_000 + random.nextInt(900_000))
                 + " (" + random.nextInt() + ")";
-        return new DispatchResult(write(renderToolResult(ToolResult.failure(SalesforceError.of("UNKNOWN_EXCEPTION",
-                "An unexpected error occurred. Please include this ErrorId if you contact support: " + errorId, 500)))), true);
+        return renderToolResult(ToolResult.failure(SalesforceError.of("UNKNOWN_EXCEPTION",
+                "An unexpected error occurred. Please include this ErrorId if you contact support: " + errorId, 500)));
     }
 
     private String toolsList(McpSession session, McpEndpoint endpoint, JsonNode params) {
         int offset = decodeCursor(params);
-        String variant = settings.catalogVariant();
+        String variant = session.catalogVariant();
         boolean titles = ProtocolVersion.hasTitles(session.protocolVersion());
         String key = variant + '|' + endpoint.server() + '|' + titles + '|' + offset;
         return toolPages.computeIfAbsent(key, k -> write(renderToolPage(variant, endpoint.server(), titles, offset)));
@@ -130,7 +138,7 @@ public final class McpDispatcher {
         return result;
     }
 
-    private ObjectNode toolsCall(McpSession session, McpEndpoint endpoint, Principal principal, JsonNode params) {
+    private DispatchResult toolsCall(McpSession session, McpEndpoint endpoint, Principal principal, JsonNode params) {
         if (params == null || !params.isObject()) {
             throw new McpProtocolException(JsonRpcError.invalidParams("Invalid params: tools/call needs params with a tool name"));
         }
@@ -138,7 +146,7 @@ public final class McpDispatcher {
         if (name == null || !name.isTextual()) {
             throw new McpProtocolException(JsonRpcError.invalidParams("Invalid params: tools/call needs a string 'name'"));
         }
-        Optional<ToolDefinition> found = catalog.find(settings.catalogVariant(), endpoint.server(), name.asText(),
+        Optional<ToolDefinition> found = catalog.find(session.catalogVariant(), endpoint.server(), name.asText(),
                 settings.compatToolNames());
         if (found.isEmpty()) {
             throw new McpProtocolException(JsonRpcError.invalidParams("Unknown tool: " + name.asText()));
@@ -159,23 +167,27 @@ public final class McpDispatcher {
         return renderToolResult(operations.run(new ToolCall(tool, arguments, endpoint, principal, session.clientName(), session.clientIp())));
     }
 
-    /** A tool result as MCP's CallToolResult: structuredContent plus the same JSON as text, or isError with the REST error array. */
-    ObjectNode renderToolResult(ToolResult outcome) {
-        ObjectNode result = json.createObjectNode();
-        ArrayNode content = result.putArray("content");
-        ObjectNode text = content.addObject();
-        text.put("type", "text");
+    /**
+     * A tool result as MCP's CallToolResult: structuredContent plus the same JSON as text, or isError with the REST
+     * error array. A success is serialized once: the same text goes into the text block (quoted) and, as raw JSON,
+     * into structuredContent, instead of serializing the value tree twice.
+     */
+    DispatchResult renderToolResult(ToolResult outcome) {
         if (outcome.isError()) {
-            text.put("text", write(dev.sfmcp.emulator.http.RestErrorBody.of(outcome.errors())));
+            ObjectNode result = json.createObjectNode();
+            result.putArray("content").addObject().put("type", "text")
+                    .put("text", write(dev.sfmcp.emulator.http.RestErrorBody.of(outcome.errors())));
             result.put("isError", true);
-        } else {
-            text.put("text", write(outcome.value()));
-            if (outcome.value() != null && outcome.value().isObject()) {
-                result.set("structuredContent", outcome.value());
-            }
-            result.put("isError", false);
+            return new DispatchResult(write(result), true);
         }
-        return result;
+        String value = write(outcome.value());
+        String quoted = write(json.getNodeFactory().textNode(value));
+        StringBuilder result = new StringBuilder(quoted.length() + value.length() + 80)
+                .append("{\"content\":[{\"type\":\"text\",\"text\":").append(quoted).append("}],");
+        if (outcome.value() != null && outcome.value().isObject()) {
+            result.append("\"structuredContent\":").append(value).append(',');
+        }
+        return new DispatchResult(result.append("\"isError\":false}").toString(), false);
     }
 
     private JsonNode promptsList(McpEndpoint endpoint, Principal principal, JsonNode params) {

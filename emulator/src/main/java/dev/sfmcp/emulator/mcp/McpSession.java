@@ -15,11 +15,13 @@ public final class McpSession {
     private final String protocolVersion;
     private final String clientName;
     private final String clientIp;
+    private final String catalogVariant;
     private volatile Instant lastSeen;
     private volatile boolean initialized;
 
     McpSession(String id, McpEndpoint endpoint, String bindingKey, String protocolVersion, String clientName, String clientIp,
-               Instant now) {
+               String catalogVariant, Instant now) {
+        this.catalogVariant = catalogVariant;
         this.clientIp = clientIp;
         this.id = id;
         this.endpointPath = endpoint.path();
@@ -44,6 +46,14 @@ public final class McpSession {
     /** The address the session was opened from. */
     public String clientIp() {
         return clientIp;
+    }
+
+    /**
+     * The tool catalog variant fixed when the session opened: the server advertises {@code tools.listChanged: false},
+     * so the list a client saw must not change under it; a variant change reaches new sessions only.
+     */
+    public String catalogVariant() {
+        return catalogVariant;
     }
 
     public boolean initialized() {

@@ -3,7 +3,7 @@ package dev.sfmcp.emulator.mcp;
 /**
  * The MCP-layer settings that tests and the admin API may change while the emulator runs.
  *
- * @param catalogVariant  the tool catalog variant in force
+ * @param catalogVariant  the tool catalog variant of orgs that do not choose one ({@code --catalog})
  * @param compatToolNames whether pre-GA tool names are accepted in tools/call
  * @param toolsPageSize   tools per tools/list page
  */

@@ -146,7 +146,8 @@ public final class McpTransport {
         String version = ProtocolVersion.negotiate(requested.asText());
         String clientName = params.path("clientInfo").path("name").asText("unknown");
         applyFault(ctx, null, endpoint, principal, "initialize", null);
-        McpSession session = sessions.open(endpoint, principal.sessionBindingKey(), version, clientName, ctx.ip());
+        McpSession session = sessions.open(endpoint, principal.sessionBindingKey(), version, clientName, ctx.ip(),
+                dispatcher.catalogVariantFor(principal));
         ctx.header(SESSION_HEADER, session.id());
         String result = write(dispatcher.initializeResult(endpoint, version));
         journal(ctx, session, "initialize", null, params, result, null, false);

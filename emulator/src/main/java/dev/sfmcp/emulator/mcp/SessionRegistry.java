@@ -25,12 +25,14 @@ public final class SessionRegistry {
         this.idleTimeout = idleTimeout;
     }
 
-    public McpSession open(McpEndpoint endpoint, String callerKey, String protocolVersion, String clientName, String clientIp) {
+    /** Opens a session that serves the given tool catalog variant for its whole life. */
+    public McpSession open(McpEndpoint endpoint, String callerKey, String protocolVersion, String clientName, String clientIp,
+                           String catalogVariant) {
         sweep();
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         McpSession session = new McpSession(HexFormat.of().formatHex(bytes), endpoint, callerKey, protocolVersion,
-                clientName, clientIp, clock.instant());
+                clientName, clientIp, catalogVariant, clock.instant());
         sessions.put(session.id(), session);
         return session;
     }

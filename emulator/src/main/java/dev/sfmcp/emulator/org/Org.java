@@ -41,6 +41,7 @@ public final class Org {
     private final EventLog eventLog;
     private final Map<String, OrgUser> usersByName = new ConcurrentHashMap<>();
     private final Map<String, OrgUser> usersById = new ConcurrentHashMap<>();
+    private volatile String catalogVariant;
 
     private Org(Builder b, Clock clock) {
         this.id = SalesforceId.eighteen(b.id);
@@ -65,6 +66,20 @@ public final class Org {
         this.data = b.data;
         this.quota = new ApiQuota(clock, b.apiRequestLimit);
         this.eventLog = new EventLog(b.eventLogCapacity);
+        this.catalogVariant = b.catalogVariant;
+    }
+
+    /**
+     * The tool catalog variant the org's sObject servers serve ({@code ga}, {@code live-9}, {@code legacy}); empty
+     * when neither the fixture nor the admin API chose one, so the emulator's {@code --catalog} applies.
+     */
+    public Optional<String> catalogVariant() {
+        return Optional.ofNullable(catalogVariant);
+    }
+
+    /** Chooses the catalog variant; MCP sessions opened from now on serve it (open ones keep theirs). */
+    public void setCatalogVariant(String variant) {
+        this.catalogVariant = variant;
     }
 
     /** The org's records, schema and security model, when it was loaded from a fixture. */
@@ -208,6 +223,7 @@ public final class Org {
         private LoadedOrg data;
         private long apiRequestLimit = 100_000;
         private int eventLogCapacity = 100_000;
+        private String catalogVariant;
 
         private Builder(String id, String name, String myDomain) {
             this.id = id;
@@ -233,6 +249,8 @@ public final class Org {
         public Builder data(LoadedOrg v) { data = v; return this; }
         public Builder apiRequestLimit(long v) { apiRequestLimit = v; return this; }
         public Builder eventLogCapacity(int v) { eventLogCapacity = v; return this; }
+        /** The tool catalog variant; null leaves it to the emulator's {@code --catalog}. */
+        public Builder catalogVariant(String v) { catalogVariant = v; return this; }
 
         public Org build(Clock clock) {
             return new Org(this, clock);

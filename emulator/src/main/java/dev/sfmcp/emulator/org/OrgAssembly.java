@@ -33,6 +33,7 @@ public final class OrgAssembly {
                 .activeServers(loaded.activeServers())
                 .apiRequestLimit(settings.dailyApiRequests())
                 .data(loaded)
+                .catalogVariant(settings.catalogVariant())
                 .build(clock);
         for (ExternalClientApp app : loaded.externalClientApps()) {
             org.apps().install(app);

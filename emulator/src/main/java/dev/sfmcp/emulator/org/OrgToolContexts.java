@@ -14,6 +14,8 @@ import dev.sfmcp.soql.SalesforceException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import dev.sfmcp.security.view.UserAccessView;
 
 /**
  * Resolves a tool call's principal to its org and user: the org of the token, the security model's view of the user.
@@ -25,6 +27,12 @@ public final class OrgToolContexts implements ToolContextResolver {
     private final OrgRegistry orgs;
     private final Clock clock;
     private final String noAuthUsername;
+    /**
+     * The context of each org user, with the access view it was built on: the security model builds a new view after
+     * any change (users, roles, profiles, permission sets, sharing), so a context whose view is still the current one
+     * is still right, and a call pays no lookups under the model's lock.
+     */
+    private final Map<String, ToolContext> contexts = new ConcurrentHashMap<>();
 
     public OrgToolContexts(OrgRegistry orgs, Clock clock, String noAuthUsername) {
         this.orgs = orgs;
@@ -34,27 +42,43 @@ public final class OrgToolContexts implements ToolContextResolver {
 
     @Override
     public ToolContext resolve(Principal principal) {
-        Org org;
-        User user;
         if (principal.orgId() == null) {
-            org = orgs.all().stream().filter(o -> o.data().isPresent()).findFirst()
+            Org first = orgs.all().stream().filter(o -> o.data().isPresent()).findFirst()
                     .orElseThrow(() -> unavailable("no org with data is loaded (start without --demo=false, or give --fixture)"));
-            user = noAuthUser(org.data().get());
-        } else {
-            org = orgs.byId(principal.orgId()).orElseThrow(() -> unavailable("the token's org is no longer loaded"));
-            if (org.data().isEmpty()) {
-                throw unavailable("the org " + org.myDomain() + " has no data (it was created without a fixture)");
-            }
-            user = org.data().get().security().user(principal.userId())
-                    .orElseThrow(() -> new SalesforceException(SalesforceError.of("INVALID_SESSION_ID", "Session expired or invalid", 401)));
+            return context(first, first.data().get().security().viewFor(noAuthUser(first.data().get()).id()));
+        }
+        Org org = orgs.byId(principal.orgId()).orElseThrow(() -> unavailable("the token's org is no longer loaded"));
+        if (org.data().isEmpty()) {
+            throw unavailable("the org " + org.myDomain() + " has no data (it was created without a fixture)");
+        }
+        UserAccessView view;
+        try {
+            view = org.data().get().security().viewFor(principal.userId());
+        } catch (IllegalArgumentException unknownUser) {
+            throw invalidSession();
+        }
+        return context(org, view);
+    }
+
+    private ToolContext context(Org org, UserAccessView view) {
+        if (!view.user().active()) {
+            throw invalidSession();
+        }
+        String key = org.id() + '/' + view.userId();
+        ToolContext cached = contexts.get(key);
+        if (cached != null && cached.view() == view) {
+            return cached;
         }
         LoadedOrg data = org.data().get();
-        if (!user.active()) {
-            throw new SalesforceException(SalesforceError.of("INVALID_SESSION_ID", "Session expired or invalid", 401));
-        }
         String apiVersion = data.settings().apiVersion() == null ? "66.0" : data.settings().apiVersion();
-        return new ToolContext(data.engine(), data.security().viewFor(user.id()), identity(org, data.security(), user),
+        ToolContext built = new ToolContext(data.engine(), view, identity(org, data.security(), view.user()),
                 guidance(data), new OrgApiAccounting(org, clock, apiVersion), apiVersion, clock);
+        contexts.put(key, built);
+        return built;
+    }
+
+    private static SalesforceException invalidSession() {
+        return new SalesforceException(SalesforceError.of("INVALID_SESSION_ID", "Session expired or invalid", 401));
     }
 
     private User noAuthUser(LoadedOrg data) {

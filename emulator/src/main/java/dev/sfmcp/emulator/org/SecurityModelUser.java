@@ -3,10 +3,13 @@ package dev.sfmcp.emulator.org;
 import dev.sfmcp.fixtures.app.IpRange;
 import dev.sfmcp.fixtures.org.LoadedOrg;
 import dev.sfmcp.security.permission.PermissionSet;
+import dev.sfmcp.security.permission.SystemPermission;
 import dev.sfmcp.security.user.User;
+import dev.sfmcp.security.view.UserAccessView;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,14 +50,26 @@ public final class SecurityModelUser implements OrgUser {
         return org.id();
     }
 
+    /**
+     * Asked on every MCP request by the gateway: answered from the user's cached access view (rebuilt by the security
+     * model after any change), so the check neither takes the model's lock nor recomputes effective permissions.
+     */
     @Override
     public boolean isActive() {
-        return org.security().user(id).map(User::active).orElse(false);
+        return view().map(v -> v.user().active()).orElse(false);
     }
 
     @Override
     public boolean isApiEnabled() {
-        return org.security().apiAccess(id).apiEnabled();
+        return view().map(v -> v.permissions().has(SystemPermission.API_ENABLED)).orElse(false);
+    }
+
+    private Optional<UserAccessView> view() {
+        try {
+            return Optional.of(org.security().viewFor(id));
+        } catch (IllegalArgumentException unknownUser) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class ArgumentCheck {
         JsonNode schema = tool.inputSchema();
         for (JsonNode required : schema.path("required")) {
             String name = required.asText();
-            JsonNode value = arguments.get(name);
+            JsonNode value = advertised(arguments, name, tool.argumentAliases());
             if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
                 return Optional.of(SalesforceError.of(INVALID_ARGUMENT,
                         "Missing required argument '" + name + "' for tool " + tool.name() + "."));
@@ -45,7 +45,7 @@ public final class ArgumentCheck {
         Iterator<Map.Entry<String, JsonNode>> props = schema.path("properties").fields();
         while (props.hasNext()) {
             Map.Entry<String, JsonNode> prop = props.next();
-            JsonNode value = arguments.get(prop.getKey());
+            JsonNode value = advertised(arguments, prop.getKey(), tool.argumentAliases());
             if (value == null || value.isNull()) {
                 continue;
             }
@@ -63,5 +63,16 @@ public final class ArgumentCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The value of an advertised argument after {@link #applyAliases}: where a catalog advertises a spelling that is
+     * also an alias (the legacy {@code soqlQuery} advertises {@code query}, which maps to the engine's {@code q}), the
+     * value now sits under the alias target.
+     */
+    private static JsonNode advertised(ObjectNode arguments, String name, Map<String, String> aliases) {
+        JsonNode value = arguments.get(name);
+        String target = aliases.get(name);
+        return value == null && target != null ? arguments.get(target) : value;
     }
 }

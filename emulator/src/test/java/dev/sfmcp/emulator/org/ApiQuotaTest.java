@@ -31,6 +31,54 @@ class ApiQuotaTest {
     }
 
     @Test
+    void theKeptTotalAgreesWithCountingEveryRequestAsTheClockMoves() {
+        // the quota keeps a running total instead of summing its buckets per call: an oracle that remembers every
+        // request's time must agree with it as the clock moves on by seconds, minutes or days, or stands still
+        ApiQuota quota = new ApiQuota(clock, Long.MAX_VALUE);
+        java.util.List<Instant> charged = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int step = 0; step < 3_000; step++) {
+            int move = random.nextInt(10);
+            if (move < 5) {
+                clock.advance(Duration.ofSeconds(random.nextInt(400)));
+            } else if (move == 5) {
+                clock.advance(Duration.ofHours(random.nextInt(30)));
+            }
+            int calls = random.nextInt(4);
+            for (int c = 0; c < calls; c++) {
+                assertTrue(quota.tryCharge());
+                charged.add(clock.instant());
+            }
+            long minute = Math.floorDiv(clock.instant().getEpochSecond(), 60);
+            long expected = charged.stream().map(t -> Math.floorDiv(t.getEpochSecond(), 60))
+                    .filter(m -> m <= minute && minute - m < 24 * 60).count();
+            assertEquals(expected, quota.used(), "step " + step);
+        }
+    }
+
+    @Test
+    void theKeptTotalAgreesWithTheBucketsWhenTheClockAlsoGoesBack() {
+        ApiQuota quota = new ApiQuota(clock, Long.MAX_VALUE);
+        java.util.Random random = new java.util.Random(11);
+        for (int step = 0; step < 3_000; step++) {
+            int move = random.nextInt(8);
+            if (move < 3) {
+                clock.advance(Duration.ofSeconds(random.nextInt(400)));
+            } else if (move == 3) {
+                clock.advance(Duration.ofHours(random.nextInt(30)));
+            } else if (move == 4) {
+                clock.set(clock.instant().minus(Duration.ofMinutes(random.nextInt(120))));
+            } else if (move == 5 && random.nextInt(20) == 0) {
+                quota.setUsed(random.nextInt(50));
+            }
+            for (int c = random.nextInt(4); c > 0; c--) {
+                assertTrue(quota.tryCharge());
+            }
+            assertEquals(quota.recounted(), quota.used(), "step " + step);
+        }
+    }
+
+    @Test
     void usageAndLimitAreSettable() {
         ApiQuota quota = new ApiQuota(clock, 100);
         quota.setUsed(99);
