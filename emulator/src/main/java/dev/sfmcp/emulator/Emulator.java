@@ -57,6 +57,7 @@ import dev.sfmcp.emulator.tools.ToolOperations;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
+import dev.sfmcp.fixtures.definition.OrgSettings;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Properties;
@@ -85,7 +86,7 @@ public final class Emulator implements AutoCloseable {
     private final OrgRegistry orgs = new OrgRegistry();
     private final OrgToolContexts toolContexts;
     private final AuthorizationServer authorizationServer;
-    private final ToolCatalog catalog = ToolCatalog.builtIn(json);
+    private final ToolCatalog catalog;
     private final OrgFixtures orgFixtures;
     private volatile GatewayAuthenticator authenticator;
     /** The fixture or demo org load, running beside the HTTP server's start (see {@link #start()}). */
@@ -103,6 +104,7 @@ public final class Emulator implements AutoCloseable {
         // and before Thread.start, which publishes them to the loading thread)
         this.orgLoad = OrgLoad.begin(this::loadOrgs);
         this.json = new ObjectMapper();
+        this.catalog = ToolCatalog.builtIn(json);
         this.sessions = new SessionRegistry(clock, config.sessionIdleTimeout());
         this.servers = new McpServerStates(clock, config.activeServers());
         this.toolContexts = new OrgToolContexts(orgs, clock, config.noAuthUser());
@@ -155,9 +157,11 @@ public final class Emulator implements AutoCloseable {
         org.servers().setActivationDelay(config.serverActivationDelay());
         if (org.catalogVariant().isEmpty()) {
             org.setCatalogVariant(config.catalogVariant());
-        } else if (!catalog.variantNames().contains(org.catalogVariant().get())) {
+        } else if (!OrgSettings.CATALOG_VARIANTS.contains(org.catalogVariant().get())) {
+            // the fixtures' list, not the catalog's: this runs on the org-load thread, before the catalog is read
+            // (ToolCatalogVariantsTest keeps the two lists equal)
             throw new IllegalArgumentException("org " + org.myDomain() + " names the unknown tool catalog variant '"
-                    + org.catalogVariant().get() + "' (known: " + catalog.variantNames() + ")");
+                    + org.catalogVariant().get() + "' (known: " + OrgSettings.CATALOG_VARIANTS + ")");
         }
         return orgs.add(org);
     }
