@@ -28,6 +28,7 @@ import java.util.Map;
  *   <li>{@code POST /_emulator/orgs} (a fixture, or {@code ?path=}), {@code DELETE /_emulator/orgs/{org}},
  *       {@code GET /_emulator/orgs/{org}/export?format=yaml|json}</li>
  *   <li>{@code PUT /_emulator/orgs/{org}/delays} {@code {"appPropagationSeconds":600,"serverActivationSeconds":120}}</li>
+ *   <li>{@code GET /_emulator/orgs/{org}/apps}: every External Client App, as below</li>
  *   <li>{@code GET|PUT|DELETE /_emulator/orgs/{org}/apps/{consumerKey}}: an External Client App in Metadata API field
  *       names; PUT merges the given fields over the current (or default) settings and takes effect after the
  *       propagation delay</li>
@@ -77,6 +78,13 @@ public final class OrgRoutes {
             ctx.json(body);
         });
         routes.put("/_emulator/orgs/{org}/delays", this::delays);
+        routes.get("/_emulator/orgs/{org}/apps", ctx -> {
+            Org org = org(ctx);
+            ObjectNode body = json.createObjectNode();
+            var apps = body.putArray("apps");
+            org.apps().consumerKeys().forEach(key -> apps.add(appView(org, key)));
+            ctx.json(body);
+        });
         routes.get("/_emulator/orgs/{org}/apps/{consumerKey}", ctx -> ctx.json(appView(org(ctx), ctx.pathParam("consumerKey"))));
         routes.put("/_emulator/orgs/{org}/apps/{consumerKey}", this::putApp);
         routes.delete("/_emulator/orgs/{org}/apps/{consumerKey}", ctx -> {
