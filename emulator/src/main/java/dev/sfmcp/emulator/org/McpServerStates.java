@@ -53,6 +53,11 @@ public final class McpServerStates {
         return from.isAfter(clock.instant()) ? State.PENDING_ACTIVATION : State.ACTIVE;
     }
 
+    /** When an active or pending server is (or becomes) usable; empty for an inactive one. Setup shows the time left. */
+    public java.util.Optional<Instant> activeFrom(String server) {
+        return java.util.Optional.ofNullable(activeFrom.get(server));
+    }
+
     public boolean isActive(String server) {
         return state(server) == State.ACTIVE;
     }
