@@ -8,6 +8,7 @@ import dev.sfmcp.emulator.admin.ClockRoutes;
 import dev.sfmcp.emulator.admin.FaultRoutes;
 import dev.sfmcp.emulator.admin.JournalRoutes;
 import dev.sfmcp.emulator.admin.OrgDataRoutes;
+import dev.sfmcp.emulator.console.ConsoleRoutes;
 import dev.sfmcp.emulator.fault.ConnectionDrop;
 import dev.sfmcp.emulator.fault.FaultInjector;
 import dev.sfmcp.emulator.fault.FaultType;
@@ -167,6 +168,7 @@ public final class Emulator implements AutoCloseable {
             faultRoutes.register(cfg.routes);
             cfg.routes.after("/platform/mcp/<path>", ctx -> recorder.finish(ctx, System.nanoTime()));
             new OrgRoutes(orgs, authorizationServer, clock, json).register(cfg.routes);
+            new ConsoleRoutes(orgs, authorizationServer, journal, clock, adminKey, config.publicUrl()).register(cfg.routes);
             authorizationServer.register(cfg.routes);
             for (HandlerType method : new HandlerType[] {HandlerType.POST, HandlerType.GET, HandlerType.DELETE,
                     HandlerType.PUT, HandlerType.PATCH}) {
