@@ -81,7 +81,7 @@ final class ServersPage {
 
     /** A duration as Setup words it: "2 min 5 s", "none". */
     static String describe(Duration d) {
-        long seconds = Math.max(0, d.toSeconds());
+        long seconds = Math.max(0, (d.toMillis() + 999) / 1000); // "2 min", not "1 min 59 s", for a delay just begun
         if (seconds == 0) {
             return "none";
         }
