@@ -31,12 +31,17 @@ import dev.sfmcp.emulator.mcp.TransportRejection;
 import dev.sfmcp.emulator.oauth.GatewayAuthenticator;
 import dev.sfmcp.emulator.oauth.NoAuthAuthenticator;
 import dev.sfmcp.emulator.admin.OrgRoutes;
+import dev.sfmcp.emulator.admin.UserRoutes;
+import dev.sfmcp.emulator.admin.RecordRoutes;
+import dev.sfmcp.emulator.admin.TokenRoutes;
 import dev.sfmcp.emulator.oauth.AuthorizationServer;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.OrgRegistry;
 import dev.sfmcp.emulator.http.McpPathParser;
 import dev.sfmcp.emulator.org.EmulatorClock;
 import dev.sfmcp.emulator.org.OrgAssembly;
+import dev.sfmcp.emulator.org.OrgFixtures;
+import dev.sfmcp.emulator.org.SetupException;
 import dev.sfmcp.emulator.org.OrgToolContexts;
 import dev.sfmcp.fixtures.generate.Generator;
 import dev.sfmcp.fixtures.org.LoadedOrg;
@@ -75,6 +80,7 @@ public final class Emulator implements AutoCloseable {
     private final OrgRegistry orgs = new OrgRegistry();
     private final OrgToolContexts toolContexts;
     private final AuthorizationServer authorizationServer;
+    private final OrgFixtures orgFixtures;
     private volatile GatewayAuthenticator authenticator;
     private Javalin app;
 
@@ -95,6 +101,7 @@ public final class Emulator implements AutoCloseable {
         loadOrgs();
         operations.resolver(toolContexts);
         this.authorizationServer = new AuthorizationServer(clock, orgs, config.oauthSettings());
+        this.orgFixtures = new OrgFixtures(orgs, clock, config.signingKeyBits(), this::addOrg);
         this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : authorizationServer.gatewayAuthenticator();
     }
 
@@ -167,7 +174,10 @@ public final class Emulator implements AutoCloseable {
             }).register(cfg.routes);
             faultRoutes.register(cfg.routes);
             cfg.routes.after("/platform/mcp/<path>", ctx -> recorder.finish(ctx, System.nanoTime()));
-            new OrgRoutes(orgs, authorizationServer, clock, json).register(cfg.routes);
+            new OrgRoutes(orgs, orgFixtures, clock, json).register(cfg.routes);
+            new UserRoutes(orgs, authorizationServer, json).register(cfg.routes);
+            new RecordRoutes(orgs, json).register(cfg.routes);
+            new TokenRoutes(orgs, authorizationServer.tokens(), json).register(cfg.routes);
             new ConsoleRoutes(orgs, authorizationServer, journal, clock, adminKey, config.publicUrl()).register(cfg.routes);
             authorizationServer.register(cfg.routes);
             for (HandlerType method : new HandlerType[] {HandlerType.POST, HandlerType.GET, HandlerType.DELETE,
@@ -181,7 +191,9 @@ public final class Emulator implements AutoCloseable {
                             + e.error().code() + ",\"message\":" + json.valueToTree(e.error().message()) + "},\"id\":null}"));
             cfg.routes.exception(ConnectionDrop.class, (e, ctx) -> AbortedConnection.abort(ctx));
             cfg.routes.exception(AdminRequestException.class, (e, ctx) ->
-                    ctx.status(e.status()).json(Map.of("error", "bad_request", "message", e.getMessage())));
+                    ctx.status(e.status()).json(AdminRequestException.body(e.status(), e.getMessage())));
+            cfg.routes.exception(SetupException.class, (e, ctx) ->
+                    ctx.status(e.status()).json(AdminRequestException.body(e.status(), e.getMessage())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 GatewayResponses.answer(ctx, 500, "An unexpected error occurred in the emulator: " + e.getClass().getSimpleName());
@@ -258,6 +270,11 @@ public final class Emulator implements AutoCloseable {
 
     public AuthorizationServer authorizationServer() {
         return authorizationServer;
+    }
+
+    /** Loading, exporting and deleting orgs while running (the admin API's and the console's org operations). */
+    public OrgFixtures orgFixtures() {
+        return orgFixtures;
     }
 
     private McpServerStates serverStatesFor(dev.sfmcp.emulator.oauth.Principal principal) {

@@ -17,4 +17,18 @@ public class AdminRequestException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /**
+     * The admin API's error body for a status: {@code {"error": "bad_request" | "unauthorized" | "not_found" |
+     * "conflict", "message": ...}}, the one shape every admin refusal has.
+     */
+    public static java.util.Map<String, Object> body(int status, String message) {
+        String error = switch (status) {
+            case 401 -> "unauthorized";
+            case 404 -> "not_found";
+            case 409 -> "conflict";
+            default -> "bad_request";
+        };
+        return java.util.Map.of("error", error, "message", message);
+    }
 }

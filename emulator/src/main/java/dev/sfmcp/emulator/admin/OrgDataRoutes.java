@@ -68,7 +68,11 @@ public final class OrgDataRoutes {
             clock.reset();
         }
         for (Org org : targets) {
-            org.data().ifPresent(data -> data.reset());
+            org.data().ifPresent(data -> {
+                data.reset();
+                // users created since loading are gone from the security model: the login directory follows
+                dev.sfmcp.emulator.org.UserAdministration.of(org, orgs).resync();
+            });
             org.quota().setUsed(0);
             org.eventLog().clear();
         }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfmcp.emulator.http.McpPathParser;
-import dev.sfmcp.emulator.oauth.AuthorizationServer;
+import dev.sfmcp.emulator.org.McpServerStates;
+import dev.sfmcp.emulator.org.OrgFixtures;
+import dev.sfmcp.fixtures.format.FixtureException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.OrgRegistry;
 import dev.sfmcp.emulator.org.OrgUser;
-import dev.sfmcp.emulator.org.SecurityModelUser;
-import dev.sfmcp.emulator.org.UserRecord;
 import dev.sfmcp.fixtures.app.ExternalClientApp;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -20,29 +22,28 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The minimal org admin API the OAuth work needs (the full admin API comes later). {@code {org}} is the org's My
- * Domain or Id.
+ * Orgs and their settings. {@code {org}} is the org's My Domain or Id.
  * <ul>
  *   <li>{@code GET /_emulator/orgs}, {@code GET /_emulator/orgs/{org}}: orgs, delays, apps, servers</li>
+ *   <li>{@code POST /_emulator/orgs} (a fixture, or {@code ?path=}), {@code DELETE /_emulator/orgs/{org}},
+ *       {@code GET /_emulator/orgs/{org}/export?format=yaml|json}</li>
  *   <li>{@code PUT /_emulator/orgs/{org}/delays} {@code {"appPropagationSeconds":600,"serverActivationSeconds":120}}</li>
  *   <li>{@code GET|PUT|DELETE /_emulator/orgs/{org}/apps/{consumerKey}}: an External Client App in Metadata API field
  *       names; PUT merges the given fields over the current (or default) settings and takes effect after the
  *       propagation delay</li>
- *   <li>{@code POST /_emulator/orgs/{org}/servers/{group}/{name}/activate|deactivate}</li>
- *   <li>{@code PATCH /_emulator/orgs/{org}/users/{username}} {@code {"active":false,"apiEnabled":false}}</li>
- *   <li>{@code POST /_emulator/orgs/{org}/users/{username}/logout}: single logout, revokes every token of the user</li>
+ *   <li>{@code GET /_emulator/orgs/{org}/servers}, {@code POST /_emulator/orgs/{org}/servers/{group}/{name}/activate|deactivate}</li>
  * </ul>
  */
 public final class OrgRoutes {
 
     private final OrgRegistry orgs;
-    private final AuthorizationServer authorizationServer;
+    private final OrgFixtures fixtures;
     private final Clock clock;
     private final ObjectMapper json;
 
-    public OrgRoutes(OrgRegistry orgs, AuthorizationServer authorizationServer, Clock clock, ObjectMapper json) {
+    public OrgRoutes(OrgRegistry orgs, OrgFixtures fixtures, Clock clock, ObjectMapper json) {
         this.orgs = orgs;
-        this.authorizationServer = authorizationServer;
+        this.fixtures = fixtures;
         this.clock = clock;
         this.json = json;
     }
@@ -54,6 +55,27 @@ public final class OrgRoutes {
             ctx.json(array);
         });
         routes.get("/_emulator/orgs/{org}", ctx -> ctx.json(summary(org(ctx))));
+        routes.post("/_emulator/orgs", this::load);
+        routes.delete("/_emulator/orgs/{org}", ctx -> {
+            fixtures.delete(org(ctx));
+            ctx.status(204);
+        });
+        routes.get("/_emulator/orgs/{org}/export", this::export);
+        routes.get("/_emulator/orgs/{org}/servers", ctx -> {
+            Org org = org(ctx);
+            var list = json.createArrayNode();
+            for (McpServerStates.ServerStatus s : org.servers().statuses()) {
+                ObjectNode node = list.addObject();
+                node.put("server", s.server());
+                node.put("state", s.state().name());
+                node.put("activeFrom", s.activeFrom() == null ? null : s.activeFrom().toString());
+            }
+            ObjectNode body = json.createObjectNode();
+            body.put("now", clock.instant().toString());
+            body.put("activationDelaySeconds", org.servers().activationDelay().toSeconds());
+            body.set("servers", list);
+            ctx.json(body);
+        });
         routes.put("/_emulator/orgs/{org}/delays", this::delays);
         routes.get("/_emulator/orgs/{org}/apps/{consumerKey}", ctx -> ctx.json(appView(org(ctx), ctx.pathParam("consumerKey"))));
         routes.put("/_emulator/orgs/{org}/apps/{consumerKey}", this::putApp);
@@ -65,19 +87,69 @@ public final class OrgRoutes {
         });
         routes.post("/_emulator/orgs/{org}/servers/{group}/{name}/activate", ctx -> server(ctx, true));
         routes.post("/_emulator/orgs/{org}/servers/{group}/{name}/deactivate", ctx -> server(ctx, false));
-        routes.patch("/_emulator/orgs/{org}/users/{username}", this::patchUser);
-        routes.post("/_emulator/orgs/{org}/users/{username}/logout", ctx -> {
-            OrgUser user = user(org(ctx), ctx.pathParam("username"));
-            ctx.json(Map.of("username", user.username(), "revokedGrants", authorizationServer.logout(user.id())));
-        });
     }
 
     private Org org(Context ctx) {
         return AdminRequests.org(ctx, orgs);
     }
 
-    private static OrgUser user(Org org, String username) {
-        return org.user(username).orElseThrow(() -> new AdminRequestException(404, "no user '" + username + "' in org " + org.myDomain()));
+    /**
+     * Loads a fixture into new orgs: the body is the fixture (YAML, or JSON with a JSON content type), or
+     * {@code ?path=} / {@code {"path": ...}} names a file on the emulator's machine. 201 with the org's summary (or
+     * {@code {"orgs": [...]}} when the fixture holds several); a fixture mistake is a 400 naming file, line and column.
+     */
+    private void load(Context ctx) {
+        String path = ctx.queryParam("path");
+        String body = ctx.body();
+        boolean jsonBody = ctx.contentType() != null && ctx.contentType().toLowerCase(java.util.Locale.ROOT).contains("json");
+        if (path == null && jsonBody && !body.isBlank()) {
+            JsonNode tree;
+            try {
+                tree = json.readTree(body);
+            } catch (IOException e) {
+                tree = null; // the fixture parser reports where the JSON breaks
+            }
+            if (tree != null && tree.isObject() && tree.size() == 1 && tree.path("path").isTextual()) {
+                path = tree.get("path").asText();
+            }
+        }
+        List<Org> loaded;
+        try {
+            if (path != null) {
+                loaded = fixtures.load(java.nio.file.Path.of(path));
+            } else {
+                String name = ctx.queryParam("name") != null ? ctx.queryParam("name") : jsonBody ? "request.json" : "request.yaml";
+                loaded = fixtures.load(name, body);
+            }
+        } catch (FixtureException e) {
+            Map<String, Object> error = new LinkedHashMap<>(AdminRequestException.body(400, e.getMessage()));
+            error.put("file", e.file());
+            error.put("line", e.line());
+            error.put("column", e.column());
+            error.put("problem", e.problem());
+            ctx.status(400).json(error);
+            return;
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new AdminRequestException("'" + path + "' is not a file path");
+        }
+        ctx.status(201).header("Location", "/_emulator/orgs/" + loaded.get(0).myDomain());
+        if (loaded.size() == 1) {
+            ctx.json(summary(loaded.get(0)));
+        } else {
+            var array = json.createArrayNode();
+            loaded.forEach(o -> array.add(summary(o)));
+            ctx.json(Map.of("orgs", array));
+        }
+    }
+
+    private void export(Context ctx) {
+        Org org = org(ctx);
+        OrgFixtures.Format format = OrgFixtures.Format.of(ctx.queryParam("format"));
+        String text = fixtures.export(org, format);
+        String extension = format == OrgFixtures.Format.JSON ? "json" : "yaml";
+        ctx.contentType(format == OrgFixtures.Format.JSON ? "application/json" : "application/yaml; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + org.myDomain() + "." + extension + "\"")
+                .result(text);
     }
 
     private ObjectNode summary(Org org) {
@@ -168,46 +240,6 @@ public final class OrgRoutes {
             org.servers().deactivate(server);
         }
         ctx.json(Map.of("server", server, "state", org.servers().state(server).name(), "now", clock.instant().toString()));
-    }
-
-    private void patchUser(Context ctx) {
-        Org org = org(ctx);
-        OrgUser user = user(org, ctx.pathParam("username"));
-        JsonNode body = body(ctx);
-        if (user instanceof SecurityModelUser modelled) {
-            patchModelledUser(org, modelled, body);
-            ctx.json(Map.of("username", user.username(), "active", user.isActive(), "apiEnabled", user.isApiEnabled()));
-            return;
-        }
-        if (!(user instanceof UserRecord record)) {
-            throw new AdminRequestException(409, "user " + user.username() + " cannot be changed here");
-        }
-        if (body.path("active").isBoolean()) {
-            record = record.withActive(body.get("active").asBoolean());
-        }
-        if (body.path("apiEnabled").isBoolean()) {
-            record = record.withApiEnabled(body.get("apiEnabled").asBoolean());
-        }
-        org.putUser(record);
-        ctx.json(Map.of("username", record.username(), "active", record.isActive(), "apiEnabled", record.isApiEnabled()));
-    }
-
-    /**
-     * A fixture-loaded user changes in the security model, so tokens, sessions and sharing all see it. API Enabled is
-     * not a flag there: it comes from the user's profile and permission sets, so it cannot be set directly.
-     */
-    private static void patchModelledUser(Org org, SecurityModelUser user, JsonNode body) {
-        if (body.has("apiEnabled")) {
-            throw new AdminRequestException(409, "API Enabled of " + user.username() + " comes from its profile and permission "
-                    + "sets in this org's fixture; change those instead");
-        }
-        if (body.has("active")) {
-            if (!body.get("active").isBoolean()) {
-                throw new AdminRequestException("'active' must be true or false");
-            }
-            var security = org.data().orElseThrow().security();
-            security.putUser(user.user().withActive(body.get("active").asBoolean()));
-        }
     }
 
     private JsonNode body(Context ctx) {

@@ -4,6 +4,8 @@ import dev.sfmcp.emulator.journal.RequestJournal;
 import dev.sfmcp.emulator.oauth.AuthorizationServer;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.OrgRegistry;
+import dev.sfmcp.emulator.org.SetupException;
+import dev.sfmcp.soql.SalesforceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -47,8 +49,8 @@ public final class ConsoleRoutes {
         this.clock = clock;
         this.publicUrl = publicUrl;
         this.guard = new ConsoleGuard(adminKey);
-        this.oauthUsage = new OAuthUsagePage(authorizationServer);
-        this.users = new UsersPage(authorizationServer);
+        this.oauthUsage = new OAuthUsagePage(authorizationServer.tokens());
+        this.users = new UsersPage(authorizationServer.tokens());
         this.journal = new JournalPage(journal);
     }
 
@@ -77,13 +79,17 @@ public final class ConsoleRoutes {
         action(routes, org + "/apps/{consumerKey}/delete", AppsPage::delete);
 
         page(routes, org + "/oauth-usage", oauthUsage::render);
-        action(routes, org + "/oauth-usage/revoke", oauthUsage::revokeGrant);
+        action(routes, org + "/oauth-usage/revoke", oauthUsage::revokeToken);
         action(routes, org + "/oauth-usage/revoke-app", oauthUsage::revokeApp);
         action(routes, org + "/oauth-usage/revoke-user", oauthUsage::revokeUser);
 
         page(routes, org + "/users", users::render);
+        action(routes, org + "/users", UsersPage::create);
         action(routes, org + "/users/view-as", UsersPage::viewAs);
         action(routes, org + "/users/active", UsersPage::setActive);
+        action(routes, org + "/users/role", UsersPage::changeRole);
+        action(routes, org + "/users/permission-sets/add", c -> UsersPage.assignPermissionSet(c, true));
+        action(routes, org + "/users/permission-sets/remove", c -> UsersPage.assignPermissionSet(c, false));
 
         page(routes, org + "/data", DataPages::objects);
         page(routes, org + "/data/{sobject}", DataPages::records);
@@ -113,12 +119,30 @@ public final class ConsoleRoutes {
     private void page(RoutesConfig routes, String path, Function<ConsoleContext, String> render) {
         routes.get(path, ctx -> {
             ctx.header("Cache-Control", "no-store");
-            ctx.html(render.apply(context(ctx)));
+            ctx.html(explained(() -> render.apply(context(ctx))));
         });
     }
 
     private void action(RoutesConfig routes, String path, Consumer<ConsoleContext> act) {
-        routes.post(path, ctx -> act.accept(context(ctx)));
+        routes.post(path, ctx -> explained(() -> {
+            act.accept(context(ctx));
+            return null;
+        }));
+    }
+
+    /**
+     * Runs a page or action, turning the domain's refusals into console problems: the admin API answers the same
+     * exceptions as JSON, and its handlers are the emulator-wide ones, so the console translates them here.
+     */
+    private static <T> T explained(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (SetupException e) {
+            throw new ConsoleProblem(e.status(), e.getMessage());
+        } catch (SalesforceException e) {
+            throw new ConsoleProblem(e.error().httpStatus() > 0 ? e.error().httpStatus() : 400,
+                    e.error().errorCode() + ": " + e.error().message());
+        }
     }
 
     private void home(Context ctx) {

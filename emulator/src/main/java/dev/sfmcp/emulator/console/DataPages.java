@@ -2,14 +2,14 @@ package dev.sfmcp.emulator.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfmcp.emulator.org.RecordAccess;
+import dev.sfmcp.emulator.org.SystemRecords;
 import dev.sfmcp.fixtures.org.LoadedOrg;
 import dev.sfmcp.security.explain.AccessExplanation;
-import dev.sfmcp.security.explain.UserAccess;
 import dev.sfmcp.security.sharing.ShareRow;
 import dev.sfmcp.security.user.User;
 import dev.sfmcp.security.view.AccessGrant;
 import dev.sfmcp.soql.SalesforceException;
-import dev.sfmcp.soql.access.AccessLevel;
 import dev.sfmcp.soql.access.AccessView;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -144,32 +144,27 @@ final class DataPages {
 
     private static void explain(Markup m, ConsoleContext c, LoadedOrg data, String sObject, String id, User viewer) {
         String whyName = c.ctx.queryParam("why");
-        User why = whyName == null ? viewer : data.security().userByUsername(whyName)
-                .orElseThrow(() -> new ConsoleProblem(404, "No user '" + whyName + "' in this org."));
-        AccessExplanation explanation;
-        List<UserAccess> who;
-        try {
-            explanation = data.security().explainer().explain(why.id(), sObject, id);
-            who = data.security().explainer().whoCanAccess(sObject, id, AccessLevel.READ);
-        } catch (SalesforceException | IllegalArgumentException e) {
-            throw new ConsoleProblem(400, "Cannot explain access to '" + id + "': " + e.getMessage());
-        }
-        m.open("div", "class", "page-header").element("h2", "Why can " + why.username() + " see this record?");
+        String why = whyName == null ? viewer.username() : whyName;
+        SystemRecords records = SystemRecords.of(c.org);
+        RecordAccess access = records.explain(why, sObject, id);
+        AccessExplanation explanation = access.explanation();
+        m.open("div", "class", "page-header").element("h2", "Why can " + access.username() + " see this record?");
         m.open("form", "method", "get", "action", c.ctx.path(), "class", "actions");
         m.element("label", "Explain for", "for", "why");
         m.open("select", "name", "why", "id", "why");
         for (User u : data.security().users().stream().sorted(Comparator.comparing(User::username)).toList()) {
-            m.element("option", u.username(), "value", u.username(), "selected", u.id().equals(why.id()) ? "selected" : null);
+            m.element("option", u.username(), "value", u.username(), "selected", u.id().equals(access.userId()) ? "selected" : null);
         }
         m.close("select").element("button", "Explain", "type", "submit").close("form").close("div");
         m.open("div", "class", "card explain", "id", "explanation");
         if (!explanation.objectReadable()) {
-            m.element("p", why.username() + " has no Read permission on " + sObject + " (profile and permission sets): no sharing can help.");
+            m.element("p", access.username() + " has no Read permission on " + sObject
+                    + " (profile and permission sets): no sharing can help.");
         } else if (!explanation.canRead()) {
-            m.element("p", why.username() + " cannot see this record: no grant reaches it.");
+            m.element("p", access.username() + " cannot see this record: no grant reaches it.");
         } else {
-            m.open("p").text(why.username() + "'s access: ").element("span", explanation.maxAccess().name(), "class", "badge ok", "id", "max-access")
-                    .close("p");
+            m.open("p").text(access.username() + "'s access: ")
+                    .element("span", explanation.maxAccess().name(), "class", "badge ok", "id", "max-access").close("p");
             grants(m, "Read through", explanation.readGrants());
             grants(m, "Edit through", explanation.editGrants());
             grants(m, "Full access through", explanation.allGrants());
@@ -186,10 +181,12 @@ final class DataPages {
         }
         m.close("div");
         m.element("h2", "Who can see this record?");
-        m.open("table", "id", "who").open("thead").open("tr").element("th", "User").element("th", "Highest access").close("tr")
-                .close("thead").open("tbody");
-        for (UserAccess a : who) {
-            m.open("tr", "data-user", a.username()).element("td", a.username()).element("td", a.maxAccess().name()).close("tr");
+        m.open("table", "id", "who").open("thead").open("tr").element("th", "User").element("th", "Profile").element("th", "Role")
+                .element("th", "Highest access").close("tr").close("thead").open("tbody");
+        for (RecordAccess a : records.whoCanAccess(sObject, id)) {
+            m.open("tr", "data-user", a.username()).element("td", a.username()).element("td", a.profile()).element("td", a.role());
+            m.open("td").element("span", a.maxAccess() == null ? "None" : a.maxAccess().name(), "class",
+                    a.maxAccess() == null ? "badge off" : "badge ok").close("td").close("tr");
         }
         m.close("tbody").close("table");
     }

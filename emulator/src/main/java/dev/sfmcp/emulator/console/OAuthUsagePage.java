@@ -1,90 +1,75 @@
 package dev.sfmcp.emulator.console;
 
-import dev.sfmcp.emulator.oauth.AuthorizationServer;
-import dev.sfmcp.emulator.oauth.Grant;
-import dev.sfmcp.emulator.org.OrgUser;
+import dev.sfmcp.emulator.oauth.IssuedToken;
+import dev.sfmcp.emulator.oauth.TokenStore;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * OAuth Usage, as Setup's "Connected Apps OAuth Usage": the live authorizations (grants: a user's approval of an app
- * and every token descending from it) of the org, by app and by user, with Revoke for one, all of an app's and all
- * of a user's. A revoked grant's access and refresh tokens stop working at once, so the client's next call gets 401.
+ * OAuth Usage, as Setup's "Connected Apps OAuth Usage": the org's live access and refresh tokens by app, with when each
+ * was issued and last used, and Revoke for one token, all of an app's and all of a user's. A revoked token stops
+ * working at once, so the client's next MCP call gets 401.
  */
 final class OAuthUsagePage {
 
-    private final AuthorizationServer authorizationServer;
+    private final TokenStore tokens;
 
-    OAuthUsagePage(AuthorizationServer authorizationServer) {
-        this.authorizationServer = authorizationServer;
-    }
-
-    /** The org's live grants, oldest first. */
-    private List<Grant> grants(ConsoleContext c) {
-        List<Grant> out = new ArrayList<>();
-        for (OrgUser user : c.org.users()) {
-            out.addAll(authorizationServer.tokens().liveGrantsOf(user.id()));
-        }
-        out.sort(Comparator.comparing(Grant::createdAt));
-        return out;
+    OAuthUsagePage(TokenStore tokens) {
+        this.tokens = tokens;
     }
 
     String render(ConsoleContext c) {
-        List<Grant> grants = grants(c);
-        Map<String, List<Grant>> byApp = new TreeMap<>();
-        Map<String, List<Grant>> byUser = new TreeMap<>();
-        for (Grant g : grants) {
-            byApp.computeIfAbsent(g.clientId(), k -> new ArrayList<>()).add(g);
-            byUser.computeIfAbsent(g.username(), k -> new ArrayList<>()).add(g);
+        List<IssuedToken> live = tokens.tokens(c.org.id(), null, null);
+        Map<String, List<IssuedToken>> byApp = new TreeMap<>();
+        Map<String, TreeSet<String>> appsByUser = new TreeMap<>();
+        for (IssuedToken t : live) {
+            byApp.computeIfAbsent(t.clientId(), k -> new ArrayList<>()).add(t);
+            appsByUser.computeIfAbsent(t.username(), k -> new TreeSet<>()).add(t.clientId());
         }
         Markup m = new Markup();
         m.element("h1", "OAuth Usage");
-        m.element("p", "Every live authorization of this org: a user's approval of an app, with the access and refresh tokens "
-                + "issued from it. Revoking one ends all of its tokens at once.", "class", "muted");
-        if (grants.isEmpty()) {
-            m.element("p", "No user has authorized an app yet. Connect a client (see External Client Apps) and log in.",
-                    "class", "card", "id", "no-grants");
+        m.element("p", "Every live token of this org, newest first. Revoking a refresh token ends its access tokens too.", "class", "muted");
+        if (live.isEmpty()) {
+            m.element("p", "No live tokens. Connect a client (see External Client Apps) and log in.", "class", "card", "id", "no-tokens");
         }
-        for (Map.Entry<String, List<Grant>> app : byApp.entrySet()) {
+        for (Map.Entry<String, List<IssuedToken>> app : byApp.entrySet()) {
             String label = c.org.apps().latest(app.getKey()).map(a -> a.label()).orElse(app.getKey());
-            m.open("div", "class", "page-header").element("h2", label + " (" + app.getValue().size() + " user authorization"
-                    + (app.getValue().size() == 1 ? "" : "s") + ")");
+            long users = app.getValue().stream().map(IssuedToken::username).distinct().count();
+            m.open("div", "class", "page-header").element("h2", label + ": " + users + (users == 1 ? " user" : " users"));
             m.open("div", "class", "actions");
             c.button(m, c.path("oauth-usage/revoke-app"), "Revoke all for this app", "destructive", "app", app.getKey());
             m.close("div").close("div");
-            m.open("table", "class", "grants", "data-app", app.getKey()).open("thead").open("tr");
-            for (String h : new String[] {"User", "Authorized", "Scopes", "Login host", "Action"}) {
+            m.open("table", "class", "tokens", "data-app", app.getKey()).open("thead").open("tr");
+            for (String h : new String[] {"User", "Token", "Issued", "Expires", "Last used", "Scopes", "Action"}) {
                 m.element("th", h);
             }
             m.close("tr").close("thead").open("tbody");
-            for (Grant g : app.getValue()) {
-                m.open("tr", "data-user", g.username());
-                m.element("td", g.username());
-                m.element("td", g.createdAt().toString());
-                m.element("td", String.join(" ", g.scopes()));
-                m.element("td", g.loginHost().prefix());
+            for (IssuedToken t : app.getValue()) {
+                m.open("tr", "data-user", t.username(), "data-token", t.id());
+                m.element("td", t.username());
+                m.open("td").element("span", t.kind() == IssuedToken.Kind.ACCESS ? "Access" : "Refresh", "class", "badge info").close("td");
+                m.element("td", t.issuedAt().toString());
+                m.element("td", t.expiresAt() == null ? "by the app's refresh token policy" : t.expiresAt().toString());
+                m.element("td", t.lastUsedAt() == null ? "" : t.lastUsedAt().toString());
+                m.element("td", String.join(" ", t.scopes()));
                 m.open("td");
-                c.button(m, c.path("oauth-usage/revoke"), "Revoke", "destructive", "grant", g.id());
+                c.button(m, c.path("oauth-usage/revoke"), "Revoke", "destructive", "token", t.id());
                 m.close("td").close("tr").newline();
             }
             m.close("tbody").close("table");
         }
-        if (!byUser.isEmpty()) {
+        if (!appsByUser.isEmpty()) {
             m.element("h2", "By user");
-            m.open("table", "id", "grants-by-user").open("thead").open("tr");
-            for (String h : new String[] {"User", "Apps", "Authorizations", "Action"}) {
+            m.open("table", "id", "tokens-by-user").open("thead").open("tr");
+            for (String h : new String[] {"User", "Apps", "Action"}) {
                 m.element("th", h);
             }
             m.close("tr").close("thead").open("tbody");
-            for (Map.Entry<String, List<Grant>> user : byUser.entrySet()) {
-                Map<String, Boolean> apps = new LinkedHashMap<>();
-                user.getValue().forEach(g -> apps.put(g.clientId(), true));
-                m.open("tr", "data-user", user.getKey()).element("td", user.getKey())
-                        .element("td", String.join(", ", apps.keySet())).element("td", user.getValue().size());
+            for (Map.Entry<String, TreeSet<String>> user : appsByUser.entrySet()) {
+                m.open("tr", "data-user", user.getKey()).element("td", user.getKey()).element("td", String.join(", ", user.getValue()));
                 m.open("td");
                 c.button(m, c.path("oauth-usage/revoke-user"), "Revoke all for this user", "destructive", "user", user.getKey());
                 m.close("td").close("tr").newline();
@@ -94,30 +79,30 @@ final class OAuthUsagePage {
         return ConsoleLayout.page(c, Section.OAUTH_USAGE, "OAuth Usage", m);
     }
 
-    void revokeGrant(ConsoleContext c) {
-        String id = c.ctx.formParam("grant");
-        Grant grant = grants(c).stream().filter(g -> g.id().equals(id)).findFirst()
-                .orElseThrow(() -> new ConsoleProblem(404, "That authorization is already revoked or never existed."));
-        grant.revocation().revoke();
-        c.redirect("oauth-usage", "Revoked the authorization of " + grant.username() + " for " + grant.clientId() + ".");
+    void revokeToken(ConsoleContext c) {
+        if (!tokens.revoke(c.org.id(), c.ctx.formParam("token"))) {
+            throw new ConsoleProblem(404, "That token is already revoked, expired or never existed in this org.");
+        }
+        c.redirect(Section.OAUTH_USAGE.segment, "Revoked the token.");
     }
 
     void revokeApp(ConsoleContext c) {
-        String app = c.ctx.formParam("app");
-        int n = 0;
-        for (Grant g : grants(c)) {
-            if (g.clientId().equals(app)) {
-                g.revocation().revoke();
-                n++;
-            }
-        }
-        c.redirect("oauth-usage", "Revoked " + n + " authorization" + (n == 1 ? "" : "s") + " of " + app + ".");
+        String app = required(c, "app");
+        int n = tokens.revokeAll(c.org.id(), app, null);
+        c.redirect(Section.OAUTH_USAGE.segment, "Revoked " + n + " authorization" + (n == 1 ? "" : "s") + " of " + app + ".");
     }
 
     void revokeUser(ConsoleContext c) {
-        String username = c.ctx.formParam("user");
-        OrgUser user = c.org.user(username).orElseThrow(() -> new ConsoleProblem(404, "No user '" + username + "' in this org."));
-        int n = authorizationServer.logout(user.id());
-        c.redirect("oauth-usage", "Revoked " + n + " authorization" + (n == 1 ? "" : "s") + " of " + user.username() + ".");
+        String user = required(c, "user");
+        int n = tokens.revokeAll(c.org.id(), null, user);
+        c.redirect(Section.OAUTH_USAGE.segment, "Revoked " + n + " authorization" + (n == 1 ? "" : "s") + " of " + user + ".");
+    }
+
+    private static String required(ConsoleContext c, String field) {
+        String v = c.ctx.formParam(field);
+        if (v == null || v.isBlank()) {
+            throw new ConsoleProblem(400, "Name the " + field + " whose tokens to revoke.");
+        }
+        return v;
     }
 }

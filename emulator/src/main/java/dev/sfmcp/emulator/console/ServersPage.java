@@ -34,13 +34,14 @@ final class ServersPage {
             m.element("th", h);
         }
         m.close("tr").close("thead").open("tbody");
-        for (String server : McpPathParser.sobjectServers().stream().sorted().toList()) {
-            McpServerStates.State state = states.state(server);
+        for (McpServerStates.ServerStatus status : states.statuses()) {
+            String server = status.server();
+            McpServerStates.State state = status.state();
             m.open("tr", "data-server", server);
             m.open("td").element("strong", server).close("td");
             m.element("td", DESCRIPTIONS.getOrDefault(server, ""));
             m.open("td");
-            badge(m, state, states.activeFrom(server).orElse(null), c.clock.instant());
+            badge(m, state, status.activeFrom(), c.clock.instant());
             m.close("td");
             m.open("td").element("code", urls.mcp(server)).close("td");
             m.open("td");

@@ -166,17 +166,7 @@ public final class McpDispatcher {
         ObjectNode text = content.addObject();
         text.put("type", "text");
         if (outcome.isError()) {
-            ArrayNode errors = json.createArrayNode();
-            for (SalesforceError error : outcome.errors()) {
-                ObjectNode e = errors.addObject();
-                e.put("message", error.message());
-                e.put("errorCode", error.errorCode());
-                if (!error.fields().isEmpty()) {
-                    ArrayNode fields = e.putArray("fields");
-                    error.fields().forEach(fields::add);
-                }
-            }
-            text.put("text", write(errors));
+            text.put("text", write(dev.sfmcp.emulator.http.RestErrorBody.of(outcome.errors())));
             result.put("isError", true);
         } else {
             text.put("text", write(outcome.value()));

@@ -11,9 +11,15 @@ import java.time.Instant;
  * @param jwt       whether it was issued as a JWT (false: opaque {@code 00D...!...})
  * @param issuedAt  when it was issued
  * @param expiresAt when it expires
+ * @param use       when it was last presented (OAuth Usage)
  */
 public record AccessToken(String handle, Grant grant, boolean jwt, Instant issuedAt, Instant expiresAt,
-                          Grant.Revocation revocation) {
+                          Grant.Revocation revocation, TokenUse use) {
+
+    /** A token not used yet. */
+    public AccessToken(String handle, Grant grant, boolean jwt, Instant issuedAt, Instant expiresAt, Grant.Revocation revocation) {
+        this(handle, grant, jwt, issuedAt, expiresAt, revocation, new TokenUse(issuedAt));
+    }
 
     /** Usable now: not expired and neither it nor its grant revoked. */
     public boolean isValidAt(Instant now) {

@@ -50,6 +50,7 @@ public final class AccessTokenVerifier {
         AccessToken cached = verified.get(token);
         if (cached != null) {
             if (cached.isValidAt(now)) {
+                cached.use().mark(now);
                 return Optional.of(cached);
             }
             verified.remove(token);
@@ -57,6 +58,7 @@ public final class AccessTokenVerifier {
         }
         Optional<AccessToken> fresh = verifyUncached(token, now);
         fresh.ifPresent(record -> {
+            record.use().mark(now);
             if (verified.size() >= CACHE_LIMIT) {
                 verified.clear(); // a crude bound: the cache is an optimisation, dropping it is always safe
             }
@@ -84,7 +86,9 @@ public final class AccessTokenVerifier {
             return verifyJwt(token);
         }
         Instant now = clock.instant();
-        return store.accessByOpaqueValue(token).filter(t -> t.isValidAt(now));
+        Optional<AccessToken> found = store.accessByOpaqueValue(token).filter(t -> t.isValidAt(now));
+        found.ifPresent(t -> t.use().mark(now));
+        return found;
     }
 
     private Optional<AccessToken> verifyUncached(String token, Instant now) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 /** One refresh token: its grant, when it was issued and last used, and whether rotation retired it. */
 public final class RefreshToken {
 
+    private final String id = RandomTokens.handle();
     private final String value;
     private final Grant grant;
     private final Instant issuedAt;
@@ -16,6 +17,11 @@ public final class RefreshToken {
         this.grant = grant;
         this.issuedAt = issuedAt;
         this.lastUsedAt = issuedAt;
+    }
+
+    /** A handle naming this token in the admin API and the console, never its value. */
+    public String id() {
+        return id;
     }
 
     public String value() {

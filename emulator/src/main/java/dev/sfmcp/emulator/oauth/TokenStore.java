@@ -85,6 +85,92 @@ public final class TokenStore {
         return grants == null ? List.of() : grants.stream().filter(g -> !g.isRevoked()).toList();
     }
 
+    /**
+     * The live tokens of an org (not expired, not revoked, not rotated out), newest first, as Setup's OAuth Usage page
+     * lists them.
+     *
+     * @param clientId only this app's tokens, or null for all
+     * @param user     only this user's (username, case-insensitive, or 18-character Id), or null for all
+     */
+    public List<IssuedToken> tokens(String orgId, String clientId, String user) {
+        Instant now = clock.instant();
+        List<IssuedToken> out = new java.util.ArrayList<>();
+        for (AccessToken t : accessByHandle.values()) {
+            if (t.isValidAt(now) && matches(t.grant(), orgId, clientId, user)) {
+                out.add(new IssuedToken(IssuedToken.ACCESS_PREFIX + t.handle(), IssuedToken.Kind.ACCESS, t.grant().orgId(),
+                        t.grant().clientId(), t.grant().userId(), t.grant().username(), t.grant().scopes(), t.issuedAt(),
+                        t.expiresAt(), t.use().last(), t.grant().id()));
+            }
+        }
+        for (RefreshToken r : refreshByValue.values()) {
+            if (!r.isRotatedOut() && !r.grant().isRevoked() && matches(r.grant(), orgId, clientId, user)) {
+                out.add(new IssuedToken(IssuedToken.REFRESH_PREFIX + r.id(), IssuedToken.Kind.REFRESH, r.grant().orgId(),
+                        r.grant().clientId(), r.grant().userId(), r.grant().username(), r.grant().scopes(), r.issuedAt(),
+                        null, r.lastUsedAt(), r.grant().id()));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(IssuedToken::issuedAt).reversed().thenComparing(IssuedToken::id));
+        return out;
+    }
+
+    /**
+     * Revokes one token of an org by its {@link IssuedToken#id()}: an access token alone, or a refresh token with every
+     * token of its grant (as Salesforce revokes a refresh token's access tokens with it).
+     *
+     * @return whether a live token of that org had this id
+     */
+    public boolean revoke(String orgId, String tokenId) {
+        if (tokenId == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (tokenId.startsWith(IssuedToken.ACCESS_PREFIX)) {
+            AccessToken t = accessByHandle.get(tokenId.substring(IssuedToken.ACCESS_PREFIX.length()));
+            if (t == null || !t.grant().orgId().equals(orgId) || !t.isValidAt(now)) {
+                return false;
+            }
+            t.revocation().revoke();
+            return true;
+        }
+        if (tokenId.startsWith(IssuedToken.REFRESH_PREFIX)) {
+            String id = tokenId.substring(IssuedToken.REFRESH_PREFIX.length());
+            for (RefreshToken r : refreshByValue.values()) {
+                if (r.id().equals(id) && r.grant().orgId().equals(orgId) && !r.isRotatedOut() && !r.grant().isRevoked()) {
+                    r.grant().revocation().revoke();
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Revokes every grant of an org's app, of a user, or of a user for one app (Setup's "Revoke" on an app in OAuth
+     * Usage, or on a user's OAuth Connected Apps list); at least one of {@code clientId} and {@code user} must be given.
+     *
+     * @return how many grants were revoked
+     */
+    public int revokeAll(String orgId, String clientId, String user) {
+        if (clientId == null && user == null) {
+            throw new IllegalArgumentException("name an app or a user whose tokens to revoke");
+        }
+        int n = 0;
+        for (ConcurrentLinkedQueue<Grant> grants : grantsByUser.values()) {
+            for (Grant g : grants) {
+                if (!g.isRevoked() && matches(g, orgId, clientId, user)) {
+                    g.revocation().revoke();
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static boolean matches(Grant g, String orgId, String clientId, String user) {
+        return (orgId == null || orgId.equals(g.orgId())) && (clientId == null || clientId.equals(g.clientId()))
+                && (user == null || user.equalsIgnoreCase(g.username()) || user.equals(g.userId()));
+    }
+
     /** Drops access-token records that expired before {@code before}; refresh tokens outlive them. */
     public void sweepExpired(Instant before) {
         accessByHandle.values().removeIf(t -> t.expiresAt().isBefore(before));

@@ -53,13 +53,32 @@ public final class McpServerStates {
         return from.isAfter(clock.instant()) ? State.PENDING_ACTIVATION : State.ACTIVE;
     }
 
-    /** When an active or pending server is (or becomes) usable; empty for an inactive one. Setup shows the time left. */
-    public java.util.Optional<Instant> activeFrom(String server) {
-        return java.util.Optional.ofNullable(activeFrom.get(server));
-    }
-
     public boolean isActive(String server) {
         return state(server) == State.ACTIVE;
+    }
+
+    /**
+     * One line of Setup's MCP Servers page.
+     *
+     * @param activeFrom when the server became (or, while pending, will become) active; null when inactive, the epoch
+     *                   for a server active since the org was loaded
+     */
+    public record ServerStatus(String server, State state, Instant activeFrom) {
+    }
+
+    /**
+     * Every standard server (active, pending or inactive) and any other server activated here, by name; the pending
+     * ones with the instant they become active.
+     */
+    public java.util.List<ServerStatus> statuses() {
+        java.util.Set<String> names = new java.util.TreeSet<>(dev.sfmcp.emulator.http.McpPathParser.sobjectServers());
+        names.addAll(activeFrom.keySet());
+        java.util.List<ServerStatus> out = new java.util.ArrayList<>();
+        for (String s : names) {
+            Instant from = activeFrom.get(s);
+            out.add(new ServerStatus(s, state(s), from));
+        }
+        return out;
     }
 
     /** Every server that is active or pending, with its state. */

@@ -162,6 +162,15 @@ public final class Org {
         usersById.put(user.id(), user);
     }
 
+    /** Forgets a user (one a reset removed from the security model); answers whether there was one. */
+    public boolean removeUser(String username) {
+        OrgUser removed = username == null ? null : usersByName.remove(username.toLowerCase());
+        if (removed != null) {
+            usersById.remove(removed.id());
+        }
+        return removed != null;
+    }
+
     public Optional<OrgUser> user(String username) {
         return username == null ? Optional.empty() : Optional.ofNullable(usersByName.get(username.toLowerCase()));
     }

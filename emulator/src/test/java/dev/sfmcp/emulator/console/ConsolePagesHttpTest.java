@@ -168,18 +168,20 @@ class ConsolePagesHttpTest {
         McpSyncClient client = mcp(token);
         client.initialize();
         String html = console.get(ORG + "oauth-usage").asString();
-        assertTrue(html.contains("data-user=\"rep2@acme.example\""), html);
-        Matcher grant = Pattern.compile("name=\"grant\" value=\"([^\"]+)\"").matcher(html.substring(html.indexOf("data-user=\"rep2@acme.example\"")));
-        assertTrue(grant.find());
-        Response revoked = console.post(ORG + "oauth-usage", ORG + "oauth-usage/revoke", Map.of("grant", grant.group(1)));
+        Matcher access = Pattern.compile("<tr data-user=\"rep2@acme.example\" data-token=\"(at-[^\"]+)\">").matcher(html);
+        assertTrue(access.find(), "rep2's access token is listed: " + html);
+        assertTrue(html.contains("<tr data-user=\"rep2@acme.example\" data-token=\"rt-"), "and the refresh token");
+        Response revoked = console.post(ORG + "oauth-usage", ORG + "oauth-usage/revoke", Map.of("token", access.group(1)));
         assertEquals(303, revoked.statusCode());
-        assertTrue(console.get(revoked.header("Location")).asString().contains("Revoked the authorization of rep2@acme.example"));
+        assertTrue(console.get(revoked.header("Location")).asString().contains("Revoked the token."));
         RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
                 () -> client.callTool(new McpSchema.CallToolRequest("getUserInfo", Map.of())));
         assertTrue(refused instanceof io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException,
                 "the SDK reports the gateway's 401: " + refused);
         assertEquals(401, initialize(token));
-        assertFalse(console.get(ORG + "oauth-usage").asString().contains("data-user=\"rep2@acme.example\""));
+        assertFalse(console.get(ORG + "oauth-usage").asString().contains("data-token=\"" + access.group(1) + "\""));
+        assertEquals(404, console.post(ORG + "oauth-usage", ORG + "oauth-usage/revoke", Map.of("token", access.group(1))).statusCode(),
+                "a revoked token cannot be revoked again");
     }
 
     @Test
@@ -188,7 +190,7 @@ class ConsolePagesHttpTest {
         oauth.accessToken("/login", "sfmcp-demo-client", "manager@acme.example");
         oauth.accessToken("/login", "sfmcp-demo-client", "readonly@acme.example");
         Response app = console.post(ORG + "oauth-usage", ORG + "oauth-usage/revoke-app", Map.of("app", "sfmcp-demo-client"));
-        assertTrue(console.get(app.header("Location")).asString().contains("No user has authorized an app yet"));
+        assertTrue(console.get(app.header("Location")).asString().contains("No live tokens."));
         oauth.accessToken("/login", "sfmcp-demo-client", "manager@acme.example");
         Response user = console.post(ORG + "oauth-usage", ORG + "oauth-usage/revoke-user", Map.of("user", "manager@acme.example"));
         assertTrue(console.get(user.header("Location")).asString().contains("Revoked 1 authorization of manager@acme.example."));
@@ -224,11 +226,38 @@ class ConsolePagesHttpTest {
     }
 
     @Test
+    void aUserCreatedOnTheUsersPageGetsARoleAndAPermissionSetAndCanLogIn() {
+        Response created = console.post(ORG + "users", ORG + "users", Map.of("username", "trainee@acme.example", "lastName", "Trainee",
+                "profile", "Standard User", "role", "Sales Rep"));
+        assertEquals(303, created.statusCode(), created.asString());
+        String users = console.get(created.header("Location")).asString();
+        assertTrue(users.contains("Created trainee@acme.example."), users);
+        assertTrue(users.contains("<tr data-user=\"trainee@acme.example\">"));
+        console.post(ORG + "users", ORG + "users/permission-sets/add", Map.of("username", "trainee@acme.example",
+                "permissionSet", "Project_Administrator"));
+        console.post(ORG + "users", ORG + "users/role", Map.of("username", "trainee@acme.example", "role", "Sales Manager"));
+        var user = emulator.orgs().byKey("acme").orElseThrow().user("trainee@acme.example").orElseThrow();
+        assertEquals(java.util.Set.of("Project_Administrator"), user.permissionSetNames());
+        assertTrue(new OAuthTestClient(emulator).accessToken("/login", "sfmcp-demo-client", "trainee@acme.example").length() > 20,
+                "the new user logs in with the demo password");
+        Response removed = console.post(ORG + "users", ORG + "users/permission-sets/remove", Map.of("username", "trainee@acme.example",
+                "permissionSet", "Project_Administrator"));
+        assertTrue(console.get(removed.header("Location")).asString().contains("no longer has the permission set Project_Administrator"));
+
+        Response duplicate = console.post(ORG + "users", ORG + "users", Map.of("username", "trainee@acme.example", "lastName", "Again",
+                "profile", "Standard User"));
+        assertEquals(409, duplicate.statusCode());
+        assertTrue(duplicate.asString().contains("Duplicate Username"), duplicate.asString());
+        assertEquals(400, console.post(ORG + "users", ORG + "users", Map.of("username", "not-an-email", "lastName", "X",
+                "profile", "Standard User")).statusCode());
+    }
+
+    @Test
     void deactivatingAUserOnTheUsersPageRefusesTheirTokenUntilReactivated() {
         String token = new OAuthTestClient(emulator).accessToken("/login", "sfmcp-demo-client", "rep@acme.example");
-        console.post(ORG + "users", ORG + "users/active", Map.of("username", "rep@acme.example", "active", "false"));
+        Response off = console.post(ORG + "users", ORG + "users/active", Map.of("username", "rep@acme.example", "active", "false"));
         try {
-            assertTrue(console.get(ORG + "users").asString().contains("rep@acme.example is inactive.") || true);
+            assertTrue(console.get(off.header("Location")).asString().contains("rep@acme.example is inactive."));
             assertEquals(401, initialize(token));
         } finally {
             console.post(ORG + "users", ORG + "users/active", Map.of("username", "rep@acme.example", "active", "true"));

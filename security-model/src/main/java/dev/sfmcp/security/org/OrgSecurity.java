@@ -240,6 +240,31 @@ public final class OrgSecurity {
         return Optional.ofNullable(roles.get(roleId));
     }
 
+    /** A role by its name (case-insensitive), as Setup's role pages and the admin API name roles. */
+    public synchronized Optional<Role> roleByName(String name) {
+        return roles.values().stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** Every role, in the order they were defined. */
+    public synchronized List<Role> roles() {
+        return List.copyOf(roles.values());
+    }
+
+    /** Every profile, in the order they were defined. */
+    public synchronized List<Profile> profiles() {
+        return List.copyOf(profiles.values());
+    }
+
+    /** Every permission set (including those of permission set groups), in the order they were defined. */
+    public synchronized List<PermissionSet> permissionSets() {
+        return List.copyOf(permissionSets.values());
+    }
+
+    /** A permission set by its API name (case-insensitive). */
+    public synchronized Optional<PermissionSet> permissionSetByName(String name) {
+        return permissionSets.values().stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
+    }
+
     public synchronized List<SharingRule> rules() {
         return List.copyOf(rules.values());
     }
