@@ -99,7 +99,8 @@ final class JournalPage {
     private static void row(Markup m, JournalEntry e) {
         m.open("tr", "class", e.isError() ? "error" : "ok", "data-sequence", String.valueOf(e.sequence()),
                 "data-tool", e.tool(), "data-method", e.rpcMethod());
-        m.element("td", e.sequence()).element("td", e.timestamp()).element("td", e.username()).element("td", e.server());
+        m.element("td", e.sequence()).element("td", clockTime(e.timestamp()), "title", e.timestamp()).element("td", e.username())
+                .element("td", e.server());
         m.element("td", e.rpcMethod() == null ? e.httpMethod() : e.rpcMethod());
         m.open("td").element("strong", e.tool()).close("td");
         m.element("td", e.sobject());
@@ -114,6 +115,14 @@ final class JournalPage {
             m.close("details");
         }
         m.close("td").close("tr").newline();
+    }
+
+    /** {@code 06:11:17.882} of an ISO instant: the day is in the tooltip, the time is what a live audience follows. */
+    private static String clockTime(String timestamp) {
+        int t = timestamp.indexOf('T');
+        int dot = timestamp.indexOf('.', t);
+        String time = t < 0 ? timestamp : timestamp.substring(t + 1, dot < 0 ? timestamp.length() - 1 : Math.min(dot + 4, timestamp.length() - 1));
+        return time;
     }
 
     private static void block(Markup m, String title, String json) {

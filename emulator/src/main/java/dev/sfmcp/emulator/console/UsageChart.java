@@ -28,17 +28,19 @@ final class UsageChart {
         for (long v : hourly) {
             max = Math.max(max, v);
         }
-        long scale = niceCeiling(max);
+        long scale = niceCeiling(Math.max(max, 5));
+        // whole-number gridlines: 2·10^k splits into 4 steps, 1·10^k and 5·10^k into 5
+        int ticks = scale / leadingPower(scale) == 2 ? 4 : 5;
         int plotHeight = HEIGHT - BOTTOM - TOP;
         double slot = (WIDTH - LEFT - 10) / (double) hourly.length;
         Markup m = new Markup();
         m.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + WIDTH + " " + HEIGHT, "role", "img",
                 "aria-label", "API requests per hour over the last 24 hours", "id", "usage-chart");
-        for (int i = 0; i <= 4; i++) {
-            double y = TOP + plotHeight - plotHeight * i / 4.0;
+        for (int i = 0; i <= ticks; i++) {
+            double y = TOP + plotHeight - plotHeight * i / (double) ticks;
             m.empty("line", "class", "axis", "x1", String.valueOf(LEFT), "x2", String.valueOf(WIDTH - 10), "y1", fmt(y), "y2", fmt(y),
                     "stroke-opacity", i == 0 ? "1" : "0.25").close("line");
-            m.element("text", scale * i / 4, "x", String.valueOf(LEFT - 8), "y", fmt(y + 4), "text-anchor", "end");
+            m.element("text", scale * i / ticks, "x", String.valueOf(LEFT - 8), "y", fmt(y + 4), "text-anchor", "end");
         }
         Instant lastHourStart = now.truncatedTo(ChronoUnit.HOURS);
         for (int i = 0; i < hourly.length; i++) {
@@ -56,12 +58,17 @@ final class UsageChart {
         return m.close("svg");
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code v}: a scale people read at a glance. */
-    static long niceCeiling(long v) {
+    private static long leadingPower(long v) {
         long power = 1;
         while (power * 10 <= v) {
             power *= 10;
         }
+        return power;
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code v}: a scale people read at a glance. */
+    static long niceCeiling(long v) {
+        long power = leadingPower(v);
         for (long step : new long[] {1, 2, 5, 10}) {
             if (step * power >= v) {
                 return step * power;

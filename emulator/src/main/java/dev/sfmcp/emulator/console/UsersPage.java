@@ -64,14 +64,13 @@ final class UsersPage {
                 c.button(m, c.path("users/permission-sets/remove"), "Remove", "", "username", user.username(), "permissionSet", set);
                 m.close("div");
             }
-            c.form(m, c.path("users/permission-sets/add"), null).hidden("username", user.username());
-            m.open("select", "name", "permissionSet", "aria-label", "Permission set for " + user.username());
-            for (String set : permissionSets) {
-                if (!user.permissionSets().contains(set)) {
-                    m.element("option", set, "value", set);
-                }
+            List<String> assignable = permissionSets.stream().filter(set -> !user.permissionSets().contains(set)).toList();
+            if (!assignable.isEmpty()) {
+                c.form(m, c.path("users/permission-sets/add"), null).hidden("username", user.username());
+                m.open("select", "name", "permissionSet", "aria-label", "Permission set for " + user.username());
+                assignable.forEach(set -> m.element("option", set, "value", set));
+                m.close("select").text(" ").element("button", "Assign", "type", "submit").close("form");
             }
-            m.close("select").text(" ").element("button", "Assign", "type", "submit").close("form");
             m.close("td");
             m.open("td").element("span", user.active() ? "Active" : "Inactive", "class", user.active() ? "badge ok" : "badge off").text(" ")
                     .element("span", user.apiEnabled() ? "API Enabled" : "No API", "class", user.apiEnabled() ? "badge ok" : "badge off")
