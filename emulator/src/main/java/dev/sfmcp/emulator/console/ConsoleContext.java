@@ -27,13 +27,16 @@ final class ConsoleContext {
     final Org org;
     final OrgRegistry orgs;
     final Clock clock;
+    /** Whether the emulator has an admin key, so the header offers to forget it in this browser. */
+    final boolean lockable;
     private final String publicUrl;
 
-    ConsoleContext(Context ctx, OrgRegistry orgs, Clock clock, String publicUrl) {
+    ConsoleContext(Context ctx, OrgRegistry orgs, Clock clock, String publicUrl, boolean lockable) {
         this.ctx = ctx;
         this.orgs = orgs;
         this.clock = clock;
         this.publicUrl = publicUrl;
+        this.lockable = lockable;
         String key = ctx.pathParam("org");
         this.org = orgs.byKey(key).orElseThrow(() -> new ConsoleProblem(404, "No org '" + key + "' is loaded in this emulator."));
     }

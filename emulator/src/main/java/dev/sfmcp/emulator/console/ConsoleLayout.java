@@ -29,6 +29,9 @@ final class ConsoleLayout {
         c.viewAs().ifPresent(u -> m.open("span", "id", "view-as").text("Viewing as ").element("strong", u.username()).close("span"));
         m.element("span", "Clock " + DateTimeFormatter.ISO_INSTANT.format(c.clock.instant().truncatedTo(ChronoUnit.SECONDS)),
                 "id", "clock");
+        if (c.lockable) {
+            c.button(m, ConsoleContext.ROOT + "/lock", "Lock", "", "next", ConsoleContext.ROOT);
+        }
         m.close("div").close("header").newline();
         m.open("nav", "class", "setup-nav", "aria-label", "Setup");
         for (Section s : Section.values()) {

@@ -35,6 +35,7 @@ public final class ConsoleRoutes {
     private final Clock clock;
     private final String publicUrl;
     private final ConsoleGuard guard;
+    private final boolean lockable;
     private final OAuthUsagePage oauthUsage;
     private final UsersPage users;
     private final JournalPage journal;
@@ -49,6 +50,7 @@ public final class ConsoleRoutes {
         this.clock = clock;
         this.publicUrl = publicUrl;
         this.guard = new ConsoleGuard(adminKey);
+        this.lockable = adminKey != null;
         this.oauthUsage = new OAuthUsagePage(authorizationServer.tokens());
         this.users = new UsersPage(authorizationServer.tokens());
         this.journal = new JournalPage(journal);
@@ -113,7 +115,7 @@ public final class ConsoleRoutes {
     }
 
     private ConsoleContext context(Context ctx) {
-        return new ConsoleContext(ctx, orgs, clock, publicUrl);
+        return new ConsoleContext(ctx, orgs, clock, publicUrl, lockable);
     }
 
     private void page(RoutesConfig routes, String path, Function<ConsoleContext, String> render) {

@@ -50,6 +50,7 @@ class ConsoleAdminKeyHttpTest {
         assertEquals(200, users.statusCode());
         assertTrue(users.asString().contains("admin@acme.example"));
 
+        assertTrue(users.asString().contains("action=\"/_console/lock\""), "the header offers Lock");
         Response lockedAgain = browser.post("/_console/orgs/acme/users", "/_console/lock", Map.of());
         assertEquals(303, lockedAgain.statusCode());
         assertEquals(401, browser.get("/_console/orgs/acme/users").statusCode());

@@ -66,6 +66,7 @@ class ConsolePagesHttpTest {
         }
         assertTrue(html.contains("class=\"active\" aria-current=\"page\" id=\"nav-" + section.segment + "\""), "the current page is marked");
         assertTrue(html.contains("<h1>" + section.label + "</h1>"), html);
+        assertFalse(html.contains("/_console/lock"), "no Lock button without an admin key");
     }
 
     @Test
@@ -129,6 +130,8 @@ class ConsolePagesHttpTest {
         assertTrue(detail.contains("lack cursor://anysphere.cursor-mcp/oauth/callback"), "warns of a missing callback");
         assertTrue(detail.contains("<code id=\"consumer-key\">console-test-app</code>"));
         assertTrue(emulator.orgs().byKey("acme").orElseThrow().apps().effective("console-test-app").isPresent());
+        assertEquals(200, initialize(new OAuthTestClient(emulator).accessToken("/d/acme", "sfmcp-demo-client", "rep@acme.example")),
+                "a token from the My Domain login host the Postman snippet names works at the gateway");
 
         Map<String, String> edit = appForm(null, "Console Test App", "https://claude.ai/api/mcp/auth_callback");
         edit.remove("isPkceRequired");
