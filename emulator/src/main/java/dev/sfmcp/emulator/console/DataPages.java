@@ -60,12 +60,25 @@ final class DataPages {
         return ConsoleLayout.page(c, Section.DATA, "Data", m);
     }
 
+    /** One object as the view-as user sees it: the org's data, the user, their view and the object's describe. */
+    private record ObjectAsUser(LoadedOrg data, User user, AccessView view, ObjectNode describe, String sObject) {
+
+        static ObjectAsUser of(ConsoleContext c) {
+            LoadedOrg data = c.data();
+            User user = viewer(c);
+            AccessView view = data.security().viewFor(user.id());
+            ObjectNode describe = DataPages.describe(data, view, c.ctx.pathParam("sobject"));
+            return new ObjectAsUser(data, user, view, describe, describe.path("name").asText());
+        }
+    }
+
     static String records(ConsoleContext c) {
-        LoadedOrg data = c.data();
-        User user = viewer(c);
-        AccessView view = data.security().viewFor(user.id());
-        ObjectNode describe = describe(data, view, c.ctx.pathParam("sobject"));
-        String sObject = describe.path("name").asText();
+        ObjectAsUser o = ObjectAsUser.of(c);
+        LoadedOrg data = o.data();
+        User user = o.user();
+        AccessView view = o.view();
+        ObjectNode describe = o.describe();
+        String sObject = o.sObject();
         String nameField = "Id";
         List<String> readable = new ArrayList<>();
         for (JsonNode f : describe.path("fields")) {
@@ -113,11 +126,10 @@ final class DataPages {
     }
 
     static String record(ConsoleContext c) {
-        LoadedOrg data = c.data();
-        User user = viewer(c);
-        AccessView view = data.security().viewFor(user.id());
-        ObjectNode describe = describe(data, view, c.ctx.pathParam("sobject"));
-        String sObject = describe.path("name").asText();
+        ObjectAsUser o = ObjectAsUser.of(c);
+        LoadedOrg data = o.data();
+        User user = o.user();
+        String sObject = o.sObject();
         String id = c.ctx.pathParam("id");
         Markup m = new Markup();
         m.open("p").element("a", "Data", "href", c.path("data")).text(" / ")
@@ -125,7 +137,7 @@ final class DataPages {
         m.element("h1", sObject + " " + id);
         viewerLine(m, c, user);
         try {
-            ObjectNode fields = data.engine().retrieve(view, sObject, id, null);
+            ObjectNode fields = data.engine().retrieve(o.view(), sObject, id, null);
             m.open("div", "class", "card").open("dl", "class", "fields", "id", "fields");
             for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();

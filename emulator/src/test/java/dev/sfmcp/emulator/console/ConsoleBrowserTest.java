@@ -11,9 +11,7 @@ import dev.sfmcp.emulator.EmulatorConfig;
 import dev.sfmcp.emulator.Option;
 import dev.sfmcp.emulator.oauth.OAuthTestClient;
 import dev.sfmcp.fixtures.app.ExternalClientApp;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.File;
@@ -108,10 +106,7 @@ class ConsoleBrowserTest {
     }
 
     static McpSyncClient mcp(String token) {
-        return McpClient.sync(HttpClientStreamableHttpTransport.builder(emulator.localBaseUrl())
-                        .endpoint("/platform/mcp/v1/platform/sobject-all")
-                        .httpRequestCustomizer((b, m, u, body, ctx) -> b.header("Authorization", "Bearer " + token)).build())
-                .requestTimeout(Duration.ofSeconds(20)).build();
+        return AgentConnection.sobjectAll(emulator.localBaseUrl(), token);
     }
 
     @Test

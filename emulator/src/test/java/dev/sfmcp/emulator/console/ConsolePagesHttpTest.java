@@ -8,9 +8,7 @@ import dev.sfmcp.emulator.Emulator;
 import dev.sfmcp.emulator.EmulatorConfig;
 import dev.sfmcp.emulator.Option;
 import dev.sfmcp.emulator.oauth.OAuthTestClient;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -47,10 +45,7 @@ class ConsolePagesHttpTest {
     }
 
     static McpSyncClient mcp(String token) {
-        return McpClient.sync(HttpClientStreamableHttpTransport.builder(emulator.localBaseUrl())
-                        .endpoint("/platform/mcp/v1/platform/sobject-all")
-                        .httpRequestCustomizer((b, m, u, body, ctx) -> b.header("Authorization", "Bearer " + token)).build())
-                .requestTimeout(Duration.ofSeconds(20)).build();
+        return AgentConnection.sobjectAll(emulator.localBaseUrl(), token);
     }
 
     @ParameterizedTest(name = "{0}")
