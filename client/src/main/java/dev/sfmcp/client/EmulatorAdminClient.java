@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * A small client of the emulator's admin API ({@code /_emulator/...}): health, clock, reset, API usage and the event
- * log. Every unexpected answer becomes an {@link EmulatorRequestException} that names what the emulator said.
+ * log, users, records as the system and who can see them, OAuth tokens, and loading, exporting and deleting orgs. Every unexpected answer becomes an {@link EmulatorRequestException} that names what the emulator said.
  */
 public final class EmulatorAdminClient {
 
@@ -176,6 +176,266 @@ public final class EmulatorAdminClient {
         return EventLogCsv.parse(response.body());
     }
 
+    // ---- users ----------------------------------------------------------------------------------------------
+
+    /**
+     * {@code GET /_emulator/orgs/{org}/users}.
+     *
+     * @param org the org's My Domain or Id
+     * @return the users: {@code id, username, name, email, profile, role, permissionSets, active, apiEnabled}
+     */
+    public JsonNode users(String org) {
+        return send("GET", orgPath(org) + "/users", null).path("users");
+    }
+
+    /**
+     * {@code POST /_emulator/orgs/{org}/users}: creates a user who can log in at once (password {@code emulator}
+     * unless given).
+     *
+     * @param org    the org's My Domain or Id
+     * @param fields {@code username}, {@code lastName} and {@code profile} at least; {@code role},
+     *               {@code permissionSets} (a list), {@code password}, {@code firstName}, {@code email}, ...
+     * @return the created user
+     */
+    public JsonNode createUser(String org, Map<String, ?> fields) {
+        return send("POST", orgPath(org) + "/users", json.valueToTree(fields));
+    }
+
+    /**
+     * Activates or deactivates a user; a deactivated user's tokens are refused at once.
+     *
+     * @param org      the org's My Domain or Id
+     * @param username the user
+     * @param active   the new state
+     * @return the user
+     */
+    public JsonNode setUserActive(String org, String username, boolean active) {
+        ObjectNode body = json.createObjectNode().put("active", active);
+        return send("PATCH", userPath(org, username), body);
+    }
+
+    /**
+     * Moves a user to another role.
+     *
+     * @param org      the org's My Domain or Id
+     * @param username the user
+     * @param roleName the role's name, or null to take the user out of the hierarchy
+     * @return the user
+     */
+    public JsonNode changeRole(String org, String username, String roleName) {
+        ObjectNode body = json.createObjectNode();
+        if (roleName == null) {
+            body.putNull("roleName");
+        } else {
+            body.put("roleName", roleName);
+        }
+        return send("PATCH", userPath(org, username), body);
+    }
+
+    /**
+     * Assigns a permission set.
+     *
+     * @param org           the org's My Domain or Id
+     * @param username      the user
+     * @param permissionSet the permission set's API name
+     * @return the user
+     */
+    public JsonNode assignPermissionSet(String org, String username, String permissionSet) {
+        return send("POST", userPath(org, username) + "/permission-sets/" + encode(permissionSet), json.createObjectNode());
+    }
+
+    /**
+     * Removes a permission set assignment.
+     *
+     * @param org           the org's My Domain or Id
+     * @param username      the user
+     * @param permissionSet the permission set's API name
+     * @return the user
+     */
+    public JsonNode unassignPermissionSet(String org, String username, String permissionSet) {
+        return send("DELETE", userPath(org, username) + "/permission-sets/" + encode(permissionSet), null);
+    }
+
+    // ---- records as the system -------------------------------------------------------------------------------
+
+    /**
+     * Creates a record as the system, bypassing access (the engine's validation still applies).
+     *
+     * @param org     the org's My Domain or Id
+     * @param sObject the object's API name
+     * @param fields  the field values
+     * @return the new record's Id
+     */
+    public String createRecord(String org, String sObject, Map<String, ?> fields) {
+        return send("POST", orgPath(org) + "/sobjects/" + encode(sObject), json.valueToTree(fields)).path("id").asText();
+    }
+
+    /**
+     * Reads a record as the system.
+     *
+     * @param org     the org's My Domain or Id
+     * @param sObject the object's API name
+     * @param id      the record Id
+     * @return the record with every field
+     */
+    public JsonNode record(String org, String sObject, String id) {
+        return send("GET", recordPath(org, sObject, id), null);
+    }
+
+    /**
+     * Updates a record as the system.
+     *
+     * @param org     the org's My Domain or Id
+     * @param sObject the object's API name
+     * @param id      the record Id
+     * @param fields  the field values to change
+     */
+    public void updateRecord(String org, String sObject, String id, Map<String, ?> fields) {
+        send("PATCH", recordPath(org, sObject, id), json.valueToTree(fields));
+    }
+
+    /**
+     * Deletes a record as the system.
+     *
+     * @param org     the org's My Domain or Id
+     * @param sObject the object's API name
+     * @param id      the record Id
+     */
+    public void deleteRecord(String org, String sObject, String id) {
+        send("DELETE", recordPath(org, sObject, id), null);
+    }
+
+    /**
+     * Runs SOQL as the system (every record, every field).
+     *
+     * @param org  the org's My Domain or Id
+     * @param soql the query
+     * @return the REST query result ({@code totalSize, done, records})
+     */
+    public JsonNode query(String org, String soql) {
+        return send("GET", orgPath(org) + "/query?q=" + encode(soql), null);
+    }
+
+    /**
+     * Who can see a record and why: every active user with their access ({@code NONE, READ, EDIT, ALL}) and the
+     * grants that give it.
+     *
+     * @param org     the org's My Domain or Id
+     * @param sObject the object's API name
+     * @param id      the record Id
+     * @return the {@code users} list
+     */
+    public JsonNode whoCanAccess(String org, String sObject, String id) {
+        return send("GET", recordPath(org, sObject, id) + "/access", null).path("users");
+    }
+
+    /**
+     * One user's access to a record and why.
+     *
+     * @param org      the org's My Domain or Id
+     * @param sObject  the object's API name
+     * @param id       the record Id
+     * @param username the user
+     * @return {@code access}, {@code why} (grants per level) and {@code shareRows}
+     */
+    public JsonNode recordAccess(String org, String sObject, String id, String username) {
+        return send("GET", recordPath(org, sObject, id) + "/access?user=" + encode(username), null);
+    }
+
+    // ---- OAuth usage ---------------------------------------------------------------------------------------
+
+    /**
+     * Live OAuth tokens of an org (by id, never by value).
+     *
+     * @param org  the org's My Domain or Id
+     * @param app  only this app's (consumer key), or null
+     * @param user only this user's (username), or null
+     * @return the tokens: {@code id, kind, app, user, scopes, issued, expires, lastUsed}
+     */
+    public JsonNode tokens(String org, String app, String user) {
+        return send("GET", orgPath(org) + "/oauth/tokens" + query("app", app, "user", user), null).path("tokens");
+    }
+
+    /**
+     * Revokes one token by its id; the next MCP request with it gets the gateway's 401.
+     *
+     * @param org     the org's My Domain or Id
+     * @param tokenId the id from {@link #tokens}
+     */
+    public void revokeToken(String org, String tokenId) {
+        send("DELETE", orgPath(org) + "/oauth/tokens/" + encode(tokenId), null);
+    }
+
+    /**
+     * Revokes every token of an app, of a user, or of a user for one app.
+     *
+     * @param org  the org's My Domain or Id
+     * @param app  the consumer key, or null
+     * @param user the username, or null (not both null)
+     * @return how many grants were revoked
+     */
+    public int revokeTokens(String org, String app, String user) {
+        return send("DELETE", orgPath(org) + "/oauth/tokens" + query("app", app, "user", user), null).path("revokedGrants").asInt();
+    }
+
+    // ---- orgs ----------------------------------------------------------------------------------------------
+
+    /**
+     * Loads a fixture into a new org (or several); they answer at their My Domain URLs at once.
+     *
+     * @param fixture the fixture text, YAML (or JSON)
+     * @return the new org's summary ({@code myDomain}, {@code id}, ...), or {@code {"orgs": [...]}} for several
+     */
+    public JsonNode loadOrg(String fixture) {
+        boolean isJson = fixture.stripLeading().startsWith("{");
+        HttpResponse<String> response = exchange("POST", "/_emulator/orgs",
+                HttpRequest.BodyPublishers.ofString(fixture), isJson ? "application/json" : "application/yaml", "application/json");
+        return readJson("POST", "/_emulator/orgs", response.body());
+    }
+
+    /**
+     * Exports an org as a fixture with its records as they are now.
+     *
+     * @param org    the org's My Domain or Id
+     * @param format {@code yaml} or {@code json}
+     * @return the fixture text
+     */
+    public String exportOrg(String org, String format) {
+        return exchange("GET", orgPath(org) + "/export?format=" + encode(format), null, "*/*").body();
+    }
+
+    /**
+     * Deletes an org; its URLs and tokens stop working.
+     *
+     * @param org the org's My Domain or Id
+     */
+    public void deleteOrg(String org) {
+        send("DELETE", orgPath(org), null);
+    }
+
+    private static String orgPath(String org) {
+        return "/_emulator/orgs/" + encode(org);
+    }
+
+    private static String userPath(String org, String username) {
+        return orgPath(org) + "/users/" + encode(username);
+    }
+
+    private static String recordPath(String org, String sObject, String id) {
+        return orgPath(org) + "/sobjects/" + encode(sObject) + "/" + encode(id);
+    }
+
+    private static String query(String name1, String value1, String name2, String value2) {
+        StringBuilder q = new StringBuilder();
+        if (value1 != null) {
+            q.append(q.length() == 0 ? "?" : "&").append(name1).append('=').append(encode(value1));
+        }
+        if (value2 != null) {
+            q.append(q.length() == 0 ? "?" : "&").append(name2).append('=').append(encode(value2));
+        }
+        return q.toString();
+    }
+
     private ClockState clockState(JsonNode node) {
         return new ClockState(Instant.parse(node.path("now").asText()), node.path("frozen").asBoolean());
     }
@@ -197,11 +457,16 @@ public final class EmulatorAdminClient {
     }
 
     private HttpResponse<String> exchange(String method, String path, JsonNode body, String accept) {
+        return body == null ? exchange(method, path, null, null, accept)
+                : exchange(method, path, HttpRequest.BodyPublishers.ofString(body.toString()), "application/json", accept);
+    }
+
+    private HttpResponse<String> exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+                                          String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
                 .header("Accept", accept);
         if (body != null) {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+            request.header("Content-Type", contentType).method(method, body);
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }

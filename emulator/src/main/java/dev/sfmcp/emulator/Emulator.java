@@ -13,8 +13,10 @@ import dev.sfmcp.emulator.fault.ConnectionDrop;
 import dev.sfmcp.emulator.fault.FaultInjector;
 import dev.sfmcp.emulator.fault.FaultType;
 import dev.sfmcp.emulator.journal.JournalRecorder;
+import dev.sfmcp.emulator.journal.OAuthExchanges;
 import dev.sfmcp.emulator.journal.RequestJournal;
 import dev.sfmcp.emulator.admin.HealthRoutes;
+import dev.sfmcp.emulator.admin.OpenApiRoutes;
 import dev.sfmcp.emulator.http.AbortedConnection;
 import dev.sfmcp.emulator.http.GatewayResponses;
 import dev.sfmcp.emulator.http.McpGateway;
@@ -163,6 +165,7 @@ public final class Emulator implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.http.prefer405over404 = false;
             HealthRoutes.register(cfg.routes, version);
+            OpenApiRoutes.register(cfg.routes);
             if (adminKey != null) {
                 cfg.routes.before("/_emulator/<path>", ctx -> AdminKey.require(ctx, adminKey));
             }
@@ -174,6 +177,11 @@ public final class Emulator implements AutoCloseable {
             }).register(cfg.routes);
             faultRoutes.register(cfg.routes);
             cfg.routes.after("/platform/mcp/<path>", ctx -> recorder.finish(ctx, System.nanoTime()));
+            OAuthExchanges oauthJournal = new OAuthExchanges(recorder);
+            for (String loginHost : new String[] {"/login/<path>", "/test/<path>", "/d/<path>", "/.well-known/<path>"}) {
+                cfg.routes.before(loginHost, oauthJournal::begin);
+                cfg.routes.after(loginHost, oauthJournal::finish);
+            }
             new OrgRoutes(orgs, orgFixtures, clock, json).register(cfg.routes);
             new UserRoutes(orgs, authorizationServer, json).register(cfg.routes);
             new RecordRoutes(orgs, json).register(cfg.routes);
@@ -233,6 +241,20 @@ public final class Emulator implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Every HTTP route the server answers, as {@code "GET /_emulator/clock"} (before and after filters excluded):
+     * what the OpenAPI document of the admin API is checked against.
+     */
+    public List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (io.javalin.router.ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
+            if (e.endpoint.method.isHttpMethod()) {
+                out.add(e.endpoint.method.name() + " " + e.endpoint.path);
+            }
+        }
+        return out;
     }
 
     /** The port actually bound (useful with port 0). */

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Request Journal, live: the org's MCP requests newest first, each tool call with its arguments and result, errors
- * in red. The page lists the journal without JavaScript; {@code journal.js} polls {@code journal/feed?since=N} once a
- * second for newer rows, rendered here by the same code, so an audience watches an agent's calls arrive.
+ * The Request Journal, live: the org's MCP and OAuth requests newest first, each tool call with its arguments and
+ * result, errors in red. The page lists the journal without JavaScript; {@code journal.js} polls
+ * {@code journal/feed?since=N} once a second for newer rows, rendered here by the same code, so an audience watches an
+ * agent's calls arrive.
  */
 final class JournalPage {
 
@@ -36,11 +37,12 @@ final class JournalPage {
         m.open("div", "class", "actions");
         c.button(m, c.path("journal/clear"), "Clear journal", "destructive");
         m.close("div").close("div");
-        m.element("p", "MCP requests of this org (and refused requests that named no org), newest first; "
+        m.element("p", "MCP and OAuth requests of this org (and refused requests that named no org), newest first; "
                 + (journal.enabled() ? "the journal keeps the last " + journal.capacity() + "." : "the journal is off (--journal-size 0)."),
                 "class", "muted");
         m.open("table", "id", "journal").open("thead").open("tr");
-        for (String h : new String[] {"#", "Time", "User", "Server", "Method", "Tool", "Object", "Status", "ms", "Details"}) {
+        for (String h : new String[] {"#", "Time", "User", "Server or OAuth endpoint", "Method or grant", "Tool or app", "Object",
+                "Status", "ms", "Details"}) {
             m.element("th", h);
         }
         m.close("tr").close("thead");
@@ -97,14 +99,24 @@ final class JournalPage {
     }
 
     private static void row(Markup m, JournalEntry e) {
-        m.open("tr", "class", e.isError() ? "error" : "ok", "data-sequence", String.valueOf(e.sequence()),
-                "data-tool", e.tool(), "data-method", e.rpcMethod());
-        m.element("td", e.sequence()).element("td", clockTime(e.timestamp()), "title", e.timestamp()).element("td", e.username())
-                .element("td", e.server());
-        m.element("td", e.rpcMethod() == null ? e.httpMethod() : e.rpcMethod());
-        m.open("td").element("strong", e.tool()).close("td");
+        boolean oauth = "OAUTH".equals(e.kind());
+        m.open("tr", "class", e.isError() ? "error" : "ok", "data-sequence", String.valueOf(e.sequence()), "data-kind", e.kind(),
+                "data-tool", e.tool(), "data-method", e.rpcMethod(), "data-endpoint", e.endpoint());
+        m.element("td", e.sequence()).element("td", clockTime(e.timestamp()), "title", e.timestamp()).element("td", e.username());
+        if (oauth) {
+            // an OAuth request: the login host's endpoint, the grant type and the app stand where MCP's server, method and tool do
+            m.open("td").element("span", "OAuth", "class", "badge info").text(" " + (e.endpoint() == null ? e.path() : e.endpoint()))
+                    .close("td");
+            m.element("td", e.grantType() == null ? e.httpMethod() : e.grantType());
+            m.element("td", e.clientId());
+        } else {
+            m.element("td", e.server());
+            m.element("td", e.rpcMethod() == null ? e.httpMethod() : e.rpcMethod());
+            m.open("td").element("strong", e.tool()).close("td");
+        }
         m.element("td", e.sobject());
-        m.open("td").element("span", e.status(), "class", e.isError() ? "badge bad" : "badge ok").close("td");
+        m.open("td").element("span", e.errorCode() == null ? String.valueOf(e.status()) : e.status() + " " + e.errorCode(), "class",
+                e.isError() ? "badge bad" : "badge ok").close("td");
         m.element("td", String.format(java.util.Locale.ROOT, "%.1f", e.durationMicros() / 1000.0));
         m.open("td");
         if (e.argumentsJson() != null || e.resultJson() != null || e.errorJson() != null) {

@@ -16,6 +16,10 @@ public final class Exchange {
     String username;
     String server;
     String sessionId;
+    String endpoint;
+    String clientId;
+    String grantType;
+    String errorCode;
     final java.util.List<Message> messages = new java.util.ArrayList<>(1);
 
     public Exchange(String kind, long startedNanos) {
@@ -31,6 +35,18 @@ public final class Exchange {
 
     public void server(String server) {
         this.server = server;
+    }
+
+    /** What an OAuth request was: its endpoint, the client_id and grant_type it named (never secrets, codes or tokens). */
+    public void oauth(String endpoint, String clientId, String grantType) {
+        this.endpoint = endpoint;
+        this.clientId = clientId;
+        this.grantType = grantType;
+    }
+
+    /** The OAuth error code the request was answered with. */
+    public void errorCode(String errorCode) {
+        this.errorCode = errorCode;
     }
 
     public void session(String sessionId) {

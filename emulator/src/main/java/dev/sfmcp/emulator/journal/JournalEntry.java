@@ -23,9 +23,15 @@ package dev.sfmcp.emulator.journal;
  * @param resultJson     the JSON-RPC result as JSON text, possibly truncated
  * @param errorJson      the JSON-RPC error, or the HTTP error body, as JSON text
  * @param isError        whether the outcome was an error: HTTP >= 400, a JSON-RPC error or a tool result with isError
+ * @param endpoint       for OAuth requests: authorize, login, approve, token, revoke, introspect, userinfo, id, jwks,
+ *                       register or discovery
+ * @param clientId       for OAuth requests: the client_id the request named
+ * @param grantType      for token requests: the grant_type
+ * @param errorCode      for OAuth requests: the OAuth error code answered ({@code invalid_grant}), in a body or a redirect
  */
 public record JournalEntry(long sequence, String timestamp, String kind, String httpMethod, String path, int status,
                            long durationMicros, String orgId, String userId, String username, String server,
                            String sessionId, String rpcMethod, String tool, String sobject, String argumentsJson,
-                           String resultJson, String errorJson, boolean isError) {
+                           String resultJson, String errorJson, boolean isError, String endpoint, String clientId,
+                           String grantType, String errorCode) {
 }

@@ -7,21 +7,32 @@ import java.util.Map;
  * Built from query parameters or a JSON body with the same names.
  */
 public record JournalFilter(String kind, String server, String tool, String sobject, String user, String rpcMethod,
-                            Integer status, Boolean isError, Long sinceSequence) {
+                            Integer status, Boolean isError, Long sinceSequence, String endpoint, String clientId,
+                            String grantType, String errorCode) {
 
-    /** The filter of a request's parameters: kind, server, tool, sobject, user, method, status, isError, since. */
+    /**
+     * The filter of a request's parameters: kind ({@code mcp} or {@code oauth}, any case), server, tool, sobject, user,
+     * method, status, isError, since, and for OAuth requests endpoint, client_id, grant_type and error.
+     */
     public static JournalFilter of(Map<String, String> params) {
         return new JournalFilter(params.get("kind"), params.get("server"), params.get("tool"), params.get("sobject"),
                 params.get("user"), params.get("method"), integer(params.get("status")), bool(params.get("isError")),
-                longValue(params.get("since")));
+                longValue(params.get("since")), params.get("endpoint"), first(params, "client_id", "clientId"),
+                first(params, "grant_type", "grantType"), first(params, "error", "errorCode"));
+    }
+
+    private static String first(Map<String, String> params, String name, String alias) {
+        return params.get(name) != null ? params.get(name) : params.get(alias);
     }
 
     /** Whether an entry passes. */
     public boolean matches(JournalEntry e) {
-        return eq(kind, e.kind()) && eq(server, e.server()) && eq(tool, e.tool()) && eqIgnoreCase(sobject, e.sobject())
+        return eqIgnoreCase(kind, e.kind()) && eq(server, e.server()) && eq(tool, e.tool()) && eqIgnoreCase(sobject, e.sobject())
                 && (user == null || user.equalsIgnoreCase(e.username()) || user.equals(e.userId()))
                 && eq(rpcMethod, e.rpcMethod()) && (status == null || status == e.status())
-                && (isError == null || isError == e.isError()) && (sinceSequence == null || e.sequence() > sinceSequence);
+                && (isError == null || isError == e.isError()) && (sinceSequence == null || e.sequence() > sinceSequence)
+                && eq(endpoint, e.endpoint()) && eq(clientId, e.clientId()) && eq(grantType, e.grantType())
+                && eq(errorCode, e.errorCode());
     }
 
     private static boolean eq(String wanted, String actual) {

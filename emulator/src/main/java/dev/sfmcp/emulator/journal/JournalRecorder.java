@@ -21,6 +21,11 @@ public final class JournalRecorder {
         return exchange;
     }
 
+    /** Whether the journal keeps entries (it is off with --journal-size=0). */
+    public boolean enabled() {
+        return journal.enabled();
+    }
+
     /** The exchange of the current request, or null when none was begun. */
     public static Exchange of(Context ctx) {
         return ctx.attribute(Exchange.ATTRIBUTE);
@@ -39,14 +44,14 @@ public final class JournalRecorder {
             String body = status >= 400 ? journal.clip(ctx.result()) : null;
             journal.record(new JournalEntry(journal.nextSequence(), now, x.kind, ctx.method().name(), ctx.path(), status,
                     micros, x.orgId, x.userId, x.username, x.server, x.sessionId, null, null, null, null, null, body,
-                    status >= 400));
+                    status >= 400 || x.errorCode != null, x.endpoint, x.clientId, x.grantType, x.errorCode));
             return;
         }
         for (Exchange.Message m : x.messages) {
             journal.record(new JournalEntry(journal.nextSequence(), now, x.kind, ctx.method().name(), ctx.path(), status,
                     micros, x.orgId, x.userId, x.username, x.server, x.sessionId, m.rpcMethod(), m.tool(), m.sobject(),
                     journal.clip(m.argumentsJson()), journal.clip(m.resultJson()), journal.clip(m.errorJson()),
-                    m.isError() || status >= 400));
+                    m.isError() || status >= 400, null, null, null, null));
         }
     }
 }

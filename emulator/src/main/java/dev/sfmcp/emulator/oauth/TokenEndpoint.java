@@ -216,6 +216,10 @@ public final class TokenEndpoint {
 
     private ObjectNode response(Context ctx, LoginHost host, Org org, OrgUser user, ExternalClientApp app, Grant grant,
                                 RefreshToken refresh) {
+        dev.sfmcp.emulator.journal.Exchange exchange = dev.sfmcp.emulator.journal.JournalRecorder.of(ctx);
+        if (exchange != null) {
+            exchange.caller(org.id(), user.id(), user.username());
+        }
         String base = BaseUrl.of(ctx, publicUrl);
         String instanceUrl = LoginHost.myDomain(org.myDomain()).issuer(base);
         AccessTokenMinter.Minted minted = minter.mint(org, user, app, grant, instanceUrl);

@@ -285,6 +285,8 @@ class ConsolePagesHttpTest {
 
         String feed = console.get(ORG + "journal/feed?since=" + last.group(1)).asString();
         assertTrue(feed.contains("data-tool=\\\"soqlQuery\\\""), feed);
+        assertTrue(feed.contains("data-kind=\\\"OAUTH\\\"") && feed.contains("data-endpoint=\\\"token\\\""),
+                "the login's token request is in the journal too: " + feed);
         assertTrue(feed.contains("&amp;lt;b&amp;gt;x&amp;lt;/b&amp;gt;") || feed.contains("&lt;b&gt;x&lt;/b&gt;"), "arguments escaped: " + feed);
         assertTrue(console.get(ORG + "journal").asString().contains("<strong>soqlQuery</strong>"));
 

@@ -158,6 +158,18 @@ public final class OAuthTestClient {
         return exchange(hostPrefix, clientId, code, pkce.verifier());
     }
 
+    /** The token endpoint's whole answer (access and refresh token) for {@code username}, through the login form. */
+    public Response tokenResponse(String hostPrefix, String clientId, String username) {
+        Response r = tokens(hostPrefix, clientId, username);
+        assertEquals(200, r.statusCode(), r.asString());
+        return r;
+    }
+
+    /** A refresh-token grant, answered as the token endpoint answers it. */
+    public Response refreshGrant(String hostPrefix, String clientId, String refreshToken) {
+        return refresh(hostPrefix, clientId, refreshToken);
+    }
+
     /** An access token for {@code username}, through the login form of the issuer at {@code hostPrefix} ({@code /login}). */
     public String accessToken(String hostPrefix, String clientId, String username) {
         Response r = tokens(hostPrefix, clientId, username);

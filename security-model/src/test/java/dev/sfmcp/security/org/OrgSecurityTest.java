@@ -50,6 +50,17 @@ class OrgSecurityTest {
     }
 
     @Test
+    void rolesProfilesAndPermissionSetsAreFoundByNameAsSetupNamesThem() {
+        assertEquals(org.id("psViewAll"), org.security.permissionSetByName("oppviewall").orElseThrow().id());
+        assertTrue(org.security.permissionSetByName("Nope").isEmpty());
+        assertEquals("SM West", org.security.roleByName("sm west").orElseThrow().name());
+        assertTrue(org.security.roleByName("Pope").isEmpty());
+        assertTrue(org.security.roles().stream().anyMatch(r -> r.name().equals("Rep East")));
+        assertTrue(org.security.profiles().stream().anyMatch(p -> p.name().equals("Restricted Sales")));
+        assertTrue(org.security.permissionSets().stream().anyMatch(p -> p.name().equals("TransferRecords")));
+    }
+
+    @Test
     void definitionsAreCheckedAgainstWhatExists() {
         User ghost = User.of(org.ids.next("005"), "ghost@example.com", "00e0000000000XXAAA", null);
         assertThrows(IllegalArgumentException.class, () -> org.security.putUser(ghost));
