@@ -33,7 +33,39 @@ final class ApiUsagePage {
         m.close("div");
         m.element("h2", "Requests per hour, last 24 hours (UTC)");
         m.open("div", "class", "chart").append(UsageChart.svg(quota.hourly(), c.clock.instant())).close("div");
+        m.element("h2", "Limit and usage");
+        m.element("p", "Set the usage to the limit and the next tool call answers REQUEST_LIMIT_EXCEEDED, as a real org over "
+                + "its daily requests does.", "class", "muted");
+        c.form(m, c.path("api-usage"), "limits-form").open("div", "class", "card").open("div", "class", "form-grid");
+        m.element("label", "Daily limit (DailyApiRequests Max)", "for", "max");
+        m.empty("input", "type", "number", "min", "0", "name", "max", "id", "max", "value", String.valueOf(limit));
+        m.element("label", "Requests used in the last 24 hours", "for", "used");
+        m.empty("input", "type", "number", "min", "0", "name", "used", "id", "used", "value", String.valueOf(used));
+        m.close("div").element("button", "Save", "type", "submit", "class", "primary").close("div").close("form");
+        ClockControls.render(m, c, Section.API_USAGE);
         return ConsoleLayout.page(c, Section.API_USAGE, "API Usage", m);
+    }
+
+    static void setLimits(ConsoleContext c) {
+        long max = whole(c, "max");
+        long used = whole(c, "used");
+        c.org.quota().setLimit(max);
+        c.org.quota().setUsed(used);
+        c.redirect(Section.API_USAGE.segment, "The daily limit is " + String.format("%,d", max) + ", with "
+                + String.format("%,d", used) + " used.");
+    }
+
+    private static long whole(ConsoleContext c, String field) {
+        String raw = c.ctx.formParam(field);
+        try {
+            long v = Long.parseLong(raw == null ? "" : raw.trim());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as a negative number is
+        }
+        throw new ConsoleProblem(400, "'" + field + "' must be a whole number, 0 or more, not '" + raw + "'.");
     }
 
     private static void tile(Markup m, String id, String label, String figure) {

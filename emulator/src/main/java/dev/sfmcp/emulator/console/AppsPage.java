@@ -28,6 +28,9 @@ final class AppsPage {
                 .close("div").close("div");
         m.element("p", "Changes take effect after the propagation delay of this org: "
                 + ServersPage.describe(apps.propagationDelay()) + ".", "class", "muted");
+        m.open("div", "class", "tiles");
+        DelayForm.render(m, c, "apps/delay", "Propagation delay (seconds) ", apps.propagationDelay());
+        m.close("div");
         m.open("table", "id", "apps").open("thead").open("tr");
         for (String h : new String[] {"App name", "Consumer key", "Type", "PKCE", "Token format", "Secret", "Status"}) {
             m.element("th", h);
@@ -51,6 +54,7 @@ final class AppsPage {
             m.close("td").close("tr").newline();
         }
         m.close("tbody").close("table");
+        ClockControls.render(m, c, Section.APPS);
         return ConsoleLayout.page(c, Section.APPS, "External Client Apps", m, "copy.js");
     }
 
@@ -153,6 +157,12 @@ final class AppsPage {
         Duration delay = c.org.apps().propagationDelay();
         c.redirect("apps/" + ConsoleContext.encode(current.consumerKey()), "Saved " + changed.label()
                 + (delay.isZero() ? "." : ": the changes take effect in " + ServersPage.describe(delay) + "."));
+    }
+
+    static void setDelay(ConsoleContext c) {
+        Duration delay = DelayForm.read(c);
+        c.org.apps().setPropagationDelay(delay);
+        c.redirect(Section.APPS.segment, "App changes made from now on take effect after " + ServersPage.describe(delay) + ".");
     }
 
     static void delete(ConsoleContext c) {

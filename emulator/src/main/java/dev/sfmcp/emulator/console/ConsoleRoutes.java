@@ -2,6 +2,7 @@ package dev.sfmcp.emulator.console;
 
 import dev.sfmcp.emulator.journal.RequestJournal;
 import dev.sfmcp.emulator.oauth.AuthorizationServer;
+import dev.sfmcp.emulator.org.EmulatorClock;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.OrgRegistry;
 import dev.sfmcp.emulator.org.SetupException;
@@ -39,12 +40,13 @@ public final class ConsoleRoutes {
     private final OAuthUsagePage oauthUsage;
     private final UsersPage users;
     private final JournalPage journal;
+    private final ClockControls clockControls;
 
     /**
      * @param adminKey  the emulator's admin key, or null: with one, the console asks for it once
      * @param publicUrl the configured public URL, or null to take the base URL from each request
      */
-    public ConsoleRoutes(OrgRegistry orgs, AuthorizationServer authorizationServer, RequestJournal journal, Clock clock,
+    public ConsoleRoutes(OrgRegistry orgs, AuthorizationServer authorizationServer, RequestJournal journal, EmulatorClock clock,
                          String adminKey, String publicUrl) {
         this.orgs = orgs;
         this.clock = clock;
@@ -54,6 +56,7 @@ public final class ConsoleRoutes {
         this.oauthUsage = new OAuthUsagePage(authorizationServer.tokens());
         this.users = new UsersPage(authorizationServer.tokens());
         this.journal = new JournalPage(journal);
+        this.clockControls = new ClockControls(clock);
     }
 
     public void register(RoutesConfig routes) {
@@ -72,10 +75,13 @@ public final class ConsoleRoutes {
         page(routes, org + "/servers", ServersPage::render);
         action(routes, org + "/servers/activate", c -> ServersPage.activate(c, true));
         action(routes, org + "/servers/deactivate", c -> ServersPage.activate(c, false));
+        action(routes, org + "/servers/delay", ServersPage::setDelay);
+        action(routes, org + "/clock/advance", clockControls::advance);
 
         page(routes, org + "/apps", AppsPage::list);
         page(routes, org + "/apps/new", AppsPage::newApp);
         action(routes, org + "/apps", AppsPage::create);
+        action(routes, org + "/apps/delay", AppsPage::setDelay);
         page(routes, org + "/apps/{consumerKey}", AppsPage::detail);
         action(routes, org + "/apps/{consumerKey}", AppsPage::save);
         action(routes, org + "/apps/{consumerKey}/delete", AppsPage::delete);
@@ -100,6 +106,7 @@ public final class ConsoleRoutes {
         page(routes, org + "/event-log-files", EventLogFilesPage::render);
         routes.get(org + "/event-log-files/ApiTotalUsage.csv", ctx -> EventLogFilesPage.download(context(ctx)));
         page(routes, org + "/api-usage", ApiUsagePage::render);
+        action(routes, org + "/api-usage", ApiUsagePage::setLimits);
         page(routes, org + "/journal", journal::render);
         routes.get(org + "/journal/feed", ctx -> journal.feed(context(ctx)));
         action(routes, org + "/journal/clear", journal::clear);

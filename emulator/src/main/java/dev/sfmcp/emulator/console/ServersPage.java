@@ -29,6 +29,9 @@ final class ServersPage {
         m.element("h1", "MCP Servers");
         m.element("p", "Standard servers are off until an admin activates them. Activation delay in this org: "
                 + describe(states.activationDelay()) + ".", "class", "muted");
+        m.open("div", "class", "tiles");
+        DelayForm.render(m, c, "servers/delay", "Activation delay (seconds) ", states.activationDelay());
+        m.close("div");
         m.open("table", "id", "servers").open("thead").open("tr");
         for (String h : new String[] {"Server", "Description", "Status", "MCP URL", "Action"}) {
             m.element("th", h);
@@ -53,6 +56,7 @@ final class ServersPage {
             m.close("td").close("tr").newline();
         }
         m.close("tbody").close("table");
+        ClockControls.render(m, c, Section.SERVERS);
         return ConsoleLayout.page(c, Section.SERVERS, "MCP Servers", m);
     }
 
@@ -69,6 +73,12 @@ final class ServersPage {
         McpServerStates.State state = c.org.servers().state(server);
         c.redirect("servers", server + (activate ? state == McpServerStates.State.ACTIVE ? " is active." : " is pending activation."
                 : " is inactive."));
+    }
+
+    static void setDelay(ConsoleContext c) {
+        Duration delay = DelayForm.read(c);
+        c.org.servers().setActivationDelay(delay);
+        c.redirect(Section.SERVERS.segment, "Servers activated from now on are active after " + describe(delay) + ".");
     }
 
     private static void badge(Markup m, McpServerStates.State state, Instant from, Instant now) {

@@ -99,6 +99,51 @@ class ConsolePagesHttpTest {
     }
 
     @Test
+    void theDelayFormsAndTheClockButtonsTurnAPendingServerActive() {
+        var org = emulator.orgs().byKey("acme").orElseThrow();
+        emulator.clock().freeze();
+        try {
+            assertEquals(303, console.post(ORG + "servers", ORG + "servers/delay", Map.of("seconds", "120")).statusCode());
+            assertEquals(Duration.ofMinutes(2), org.servers().activationDelay());
+            assertEquals(400, console.post(ORG + "servers", ORG + "servers/delay", Map.of("seconds", "-1")).statusCode());
+            assertEquals(303, console.post(ORG + "apps", ORG + "apps/delay", Map.of("seconds", "600")).statusCode());
+            assertEquals(Duration.ofMinutes(10), org.apps().propagationDelay());
+            org.servers().deactivate("platform/sobject-mutations");
+            console.post(ORG + "servers", ORG + "servers/activate", Map.of("server", "platform/sobject-mutations"));
+            Response advanced = console.post(ORG + "servers", ORG + "clock/advance", Map.of("seconds", "600", "back", "servers"));
+            assertEquals(ORG + "servers?notice=The%20clock%20moved%20forward%2010%20min.", advanced.header("Location"));
+            assertEquals("ACTIVE", org.servers().state("platform/sobject-mutations").name());
+            assertEquals(400, console.post(ORG + "servers", ORG + "clock/advance", Map.of("seconds", "0", "back", "servers")).statusCode());
+        } finally {
+            emulator.clock().unfreeze();
+            org.servers().setActivationDelay(Duration.ZERO);
+            org.apps().setPropagationDelay(Duration.ZERO);
+            org.servers().activate("platform/sobject-mutations");
+        }
+    }
+
+    @Test
+    void usageSetToTheLimitOnTheApiUsagePageMakesTheNextToolCallExceedIt() {
+        var quota = emulator.orgs().byKey("acme").orElseThrow().quota();
+        long limit = quota.limit();
+        try {
+            Response set = console.post(ORG + "api-usage", ORG + "api-usage", Map.of("max", "50", "used", "50"));
+            assertEquals(303, set.statusCode());
+            assertTrue(console.get(set.header("Location")).asString().contains("id=\"tile-remaining\"><div class=\"figure\">0<"));
+            McpSyncClient client = mcp(new OAuthTestClient(emulator).accessToken("/login", "sfmcp-demo-client", "rep@acme.example"));
+            client.initialize();
+            McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("getUserInfo", Map.of()));
+            assertTrue(refused.isError());
+            assertTrue(((McpSchema.TextContent) refused.content().get(0)).text().contains("REQUEST_LIMIT_EXCEEDED"));
+            client.closeGracefully();
+            assertEquals(400, console.post(ORG + "api-usage", ORG + "api-usage", Map.of("max", "lots", "used", "0")).statusCode());
+        } finally {
+            quota.setLimit(limit);
+            quota.setUsed(0);
+        }
+    }
+
+    @Test
     void aPostWithoutTheBrowsersCsrfTokenIsRefused() {
         console.get(ORG + "servers");
         Response noToken = console.http().contentType("application/x-www-form-urlencoded")
