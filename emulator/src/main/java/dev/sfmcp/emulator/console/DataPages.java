@@ -227,8 +227,15 @@ final class DataPages {
     }
 
     private static void viewerLine(Markup m, ConsoleContext c, User user) {
-        m.open("p", "class", "muted").text("Records as ").element("strong", user.username()).text(" sees them. ")
-                .element("a", "Change on the Users page", "href", c.path(Section.USERS.segment)).close("p");
+        // the same View as the Users page offers, here so a trainer can switch users in front of the data
+        c.form(m, c.path("users/view-as"), "view-as-form").open("p", "class", "muted").text("Records as ").element("strong", user.username())
+                .text(" sees them. ");
+        m.element("label", "View as", "for", "view-as-user").text(" ");
+        m.open("select", "name", "username", "id", "view-as-user");
+        for (User u : c.data().security().users().stream().filter(User::active).sorted(Comparator.comparing(User::username)).toList()) {
+            m.element("option", u.username(), "value", u.username(), "selected", u.id().equals(user.id()) ? "selected" : null);
+        }
+        m.close("select").text(" ").element("button", "View", "type", "submit").close("p").close("form");
     }
 
     private static ObjectNode describe(LoadedOrg data, AccessView view, String sObject) {

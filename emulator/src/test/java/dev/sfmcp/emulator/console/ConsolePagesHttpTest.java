@@ -241,7 +241,9 @@ class ConsolePagesHttpTest {
 
     @Test
     void viewingAsARepShowsFewerAccountsThanTheAdminAndExplainsWhy() {
-        int adminAccounts = accountCount(console.get(ORG + "data").asString());
+        String asAdmin = console.get(ORG + "data").asString();
+        assertTrue(asAdmin.contains("<form method=\"post\" action=\"" + ORG + "users/view-as\" id=\"view-as-form\">"), asAdmin);
+        int adminAccounts = accountCount(asAdmin);
         Response chosen = console.post(ORG + "users", ORG + "users/view-as", Map.of("username", "rep@acme.example"));
         assertEquals(303, chosen.statusCode());
         String data = console.get(chosen.header("Location")).asString();
