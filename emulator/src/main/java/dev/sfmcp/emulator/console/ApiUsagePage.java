@@ -47,25 +47,12 @@ final class ApiUsagePage {
     }
 
     static void setLimits(ConsoleContext c) {
-        long max = whole(c, "max");
-        long used = whole(c, "used");
+        long max = c.wholeNumber("max");
+        long used = c.wholeNumber("used");
         c.org.quota().setLimit(max);
         c.org.quota().setUsed(used);
         c.redirect(Section.API_USAGE.segment, "The daily limit is " + String.format("%,d", max) + ", with "
                 + String.format("%,d", used) + " used.");
-    }
-
-    private static long whole(ConsoleContext c, String field) {
-        String raw = c.ctx.formParam(field);
-        try {
-            long v = Long.parseLong(raw == null ? "" : raw.trim());
-            if (v >= 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as a negative number is
-        }
-        throw new ConsoleProblem(400, "'" + field + "' must be a whole number, 0 or more, not '" + raw + "'.");
     }
 
     private static void tile(Markup m, String id, String label, String figure) {

@@ -30,13 +30,8 @@ final class ClockControls {
     }
 
     void advance(ConsoleContext c) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(String.valueOf(c.ctx.formParam("seconds")).trim());
-        } catch (NumberFormatException e) {
-            throw new ConsoleProblem(400, "seconds must be a whole number");
-        }
-        if (seconds <= 0 || seconds > Duration.ofDays(366).toSeconds()) {
+        long seconds = c.wholeNumber("seconds");
+        if (seconds == 0 || seconds > Duration.ofDays(366).toSeconds()) {
             throw new ConsoleProblem(400, "The clock moves forward by 1 second to 366 days from the console, not " + seconds + " s.");
         }
         clock.advance(Duration.ofSeconds(seconds));

@@ -76,6 +76,20 @@ final class ConsoleContext {
         ctx.redirect(path(sub) + (notice == null ? "" : (sub.contains("?") ? "&" : "?") + "notice=" + encode(notice)), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
+    /** A form field holding a whole number, 0 or more; a 400 page naming the field otherwise. */
+    long wholeNumber(String field) {
+        String raw = ctx.formParam(field);
+        try {
+            long v = Long.parseLong(raw == null ? "" : raw.trim());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as a negative number is
+        }
+        throw new ConsoleProblem(400, "'" + field + "' must be a whole number, 0 or more, not '" + raw + "'.");
+    }
+
     /** The org's data, or a page saying this org has none. */
     LoadedOrg data() {
         return org.data().orElseThrow(() -> new ConsoleProblem(409, "The org " + org.myDomain()

@@ -1,7 +1,6 @@
 package dev.sfmcp.emulator.console;
 
 import dev.sfmcp.emulator.org.Org;
-import dev.sfmcp.security.user.User;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -85,10 +84,5 @@ final class ConsoleLayout {
         if (notice != null && !notice.isBlank()) {
             m.element("div", notice, "class", "notice ok", "role", "status", "id", "notice");
         }
-    }
-
-    /** A user's display line: name and username. */
-    static String who(User u) {
-        return u.name() == null || u.name().isBlank() ? u.username() : u.name() + " (" + u.username() + ")";
     }
 }

@@ -19,17 +19,8 @@ final class DelayForm {
         m.element("button", "Set", "type", "submit").close("div").close("form");
     }
 
-    /** The form's delay; a console problem for anything but a whole number of seconds, 0 or more. */
+    /** The form's delay; a 400 page for anything but a whole number of seconds, 0 or more. */
     static Duration read(ConsoleContext c) {
-        String raw = c.ctx.formParam("seconds");
-        try {
-            long seconds = Long.parseLong(raw == null ? "" : raw.trim());
-            if (seconds < 0) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            throw new ConsoleProblem(400, "The delay must be a whole number of seconds, 0 or more, not '" + raw + "'.");
-        }
+        return Duration.ofSeconds(c.wholeNumber("seconds"));
     }
 }

@@ -1,7 +1,6 @@
 package dev.sfmcp.emulator.console;
 
 import dev.sfmcp.client.EmulatorEndpoints;
-import dev.sfmcp.emulator.http.Environment;
 import dev.sfmcp.emulator.org.Org;
 
 /**
@@ -38,10 +37,5 @@ record OrgUrls(String baseUrl, Org org) implements EmulatorEndpoints {
 
     String token() {
         return loginHost() + "/services/oauth2/token";
-    }
-
-    /** Whether the environment's token comes from the sandbox login host, for the notes beside snippets. */
-    boolean sandbox() {
-        return org.environment() == Environment.SANDBOX || org.environment() == Environment.SCRATCH;
     }
 }
