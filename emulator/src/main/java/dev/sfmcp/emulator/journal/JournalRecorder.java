@@ -26,6 +26,14 @@ public final class JournalRecorder {
         return journal.enabled();
     }
 
+    /** Names the caller of the current request in its journal entry, when the request is journaled. */
+    public static void caller(Context ctx, String orgId, String userId, String username) {
+        Exchange x = of(ctx);
+        if (x != null) {
+            x.caller(orgId, userId, username);
+        }
+    }
+
     /** The exchange of the current request, or null when none was begun. */
     public static Exchange of(Context ctx) {
         return ctx.attribute(Exchange.ATTRIBUTE);

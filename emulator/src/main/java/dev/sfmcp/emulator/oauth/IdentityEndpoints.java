@@ -1,5 +1,6 @@
 package dev.sfmcp.emulator.oauth;
 
+import dev.sfmcp.emulator.journal.JournalRecorder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -46,12 +47,16 @@ public final class IdentityEndpoints {
         }
         Optional<RefreshToken> refresh = store.refresh(token);
         if (refresh.isPresent()) {
-            refresh.get().grant().revocation().revoke();
+            Grant grant = refresh.get().grant();
+            JournalRecorder.caller(ctx, grant.orgId(), grant.userId(), grant.username());
+            grant.revocation().revoke();
             ctx.status(200).result("");
             return;
         }
         Optional<AccessToken> access = verifier.verifyAny(token);
         if (access.isPresent()) {
+            Grant grant = access.get().grant();
+            JournalRecorder.caller(ctx, grant.orgId(), grant.userId(), grant.username());
             access.get().revocation().revoke();
             ctx.status(200).result("");
             return;
@@ -209,8 +214,10 @@ public final class IdentityEndpoints {
         String header = ctx.header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
                 : ctx.queryParam("oauth_token");
-        return verifier.verifyAny(token).flatMap(t -> orgs.byId(t.grant().orgId())
+        Optional<Resolved> resolved = verifier.verifyAny(token).flatMap(t -> orgs.byId(t.grant().orgId())
                 .flatMap(o -> o.userById(t.grant().userId()).map(u -> new Resolved(o, u))));
+        resolved.ifPresent(r -> JournalRecorder.caller(ctx, r.org().id(), r.user().id(), r.user().username()));
+        return resolved;
     }
 
     private static void badToken(Context ctx) {

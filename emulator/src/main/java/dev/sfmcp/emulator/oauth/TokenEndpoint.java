@@ -3,6 +3,7 @@ package dev.sfmcp.emulator.oauth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfmcp.emulator.http.BaseUrl;
+import dev.sfmcp.emulator.journal.JournalRecorder;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.OrgRegistry;
 import dev.sfmcp.emulator.org.OrgUser;
@@ -216,10 +217,7 @@ public final class TokenEndpoint {
 
     private ObjectNode response(Context ctx, LoginHost host, Org org, OrgUser user, ExternalClientApp app, Grant grant,
                                 RefreshToken refresh) {
-        dev.sfmcp.emulator.journal.Exchange exchange = dev.sfmcp.emulator.journal.JournalRecorder.of(ctx);
-        if (exchange != null) {
-            exchange.caller(org.id(), user.id(), user.username());
-        }
+        JournalRecorder.caller(ctx, org.id(), user.id(), user.username());
         String base = BaseUrl.of(ctx, publicUrl);
         String instanceUrl = LoginHost.myDomain(org.myDomain()).issuer(base);
         AccessTokenMinter.Minted minted = minter.mint(org, user, app, grant, instanceUrl);

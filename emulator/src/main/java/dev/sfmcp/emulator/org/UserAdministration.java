@@ -3,6 +3,7 @@ package dev.sfmcp.emulator.org;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfmcp.fixtures.org.LoadedOrg;
+import dev.sfmcp.fixtures.org.OrgAssembler;
 import dev.sfmcp.security.org.OrgSecurity;
 import dev.sfmcp.security.permission.PermissionSet;
 import dev.sfmcp.security.permission.Profile;
@@ -111,7 +112,7 @@ public final class UserAdministration {
                     spec.firstName(), spec.lastName(), null)
                     .withPassword(spec.password() == null ? DEFAULT_PASSWORD : spec.password());
             try {
-                data.engine().bulkInsert("User", List.of(userRow(user)), creator());
+                data.engine().bulkInsert("User", List.of(OrgAssembler.userRecord(user, org.name(), null)), creator());
             } catch (SalesforceException e) {
                 throw SetupException.invalid(e.error().errorCode() + ": " + e.error().message());
             }
@@ -132,30 +133,31 @@ public final class UserAdministration {
 
     /** Assigns a permission set by API name; assigning one the user has changes nothing. */
     public UserSummary assignPermissionSet(String username, String permissionSetName) {
-        synchronized (data) {
-            User user = user(username);
-            PermissionSet set = permissionSet(permissionSetName);
-            if (user.permissionSetIds().contains(set.id())) {
-                return summary(user);
-            }
-            List<String> ids = new ArrayList<>(user.permissionSetIds());
-            ids.add(set.id());
-            User changed = user.withPermissionSets(ids, user.permissionSetGroupIds());
-            save(changed, Map.of());
-            return summary(changed);
-        }
+        return changeAssignment(username, permissionSetName, true);
     }
 
     /** Removes a permission set assignment; 404 when the user does not have it. */
     public UserSummary unassignPermissionSet(String username, String permissionSetName) {
+        return changeAssignment(username, permissionSetName, false);
+    }
+
+    private UserSummary changeAssignment(String username, String permissionSetName, boolean assign) {
         synchronized (data) {
             User user = user(username);
             PermissionSet set = permissionSet(permissionSetName);
-            if (!user.permissionSetIds().contains(set.id())) {
+            boolean has = user.permissionSetIds().contains(set.id());
+            if (has == assign) {
+                if (assign) {
+                    return summary(user);
+                }
                 throw SetupException.notFound("user " + user.username() + " is not assigned the permission set '" + set.name() + "'");
             }
             List<String> ids = new ArrayList<>(user.permissionSetIds());
-            ids.remove(set.id());
+            if (assign) {
+                ids.add(set.id());
+            } else {
+                ids.remove(set.id());
+            }
             User changed = user.withPermissionSets(ids, user.permissionSetGroupIds());
             save(changed, Map.of());
             return summary(changed);
@@ -237,28 +239,6 @@ public final class UserAdministration {
                 .map(id -> security().permissionSet(id).map(PermissionSet::name).orElse(id)).toList();
         boolean apiEnabled = security().user(u.id()).isPresent() && security().apiAccess(u.id()).apiEnabled();
         return new UserSummary(u.id(), u.username(), u.name(), u.email(), profile, role, sets, u.active(), apiEnabled);
-    }
-
-    /** The User row as the fixture loader writes it. */
-    private Map<String, Object> userRow(User u) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("Id", u.id());
-        row.put("Username", u.username());
-        row.put("FirstName", u.firstName());
-        row.put("LastName", u.lastName());
-        row.put("CompanyName", org.name());
-        row.put("Email", u.email());
-        String alias = (u.firstName() == null || u.firstName().isEmpty() ? "" : u.firstName().substring(0, 1)) + u.lastName();
-        row.put("Alias", alias.substring(0, Math.min(8, alias.length())).toLowerCase(Locale.ROOT));
-        row.put("IsActive", u.active());
-        row.put("TimeZoneSidKey", u.timeZone().getId());
-        row.put("LocaleSidKey", u.locale().toString());
-        row.put("LanguageLocaleKey", "en_US");
-        row.put("EmailEncodingKey", "UTF-8");
-        row.put("ProfileId", u.profileId());
-        row.put("UserRoleId", u.roleId());
-        row.put("UserType", "Standard");
-        return row;
     }
 
     /** Who Setup changes are made as: the org's first active System Administrator, else nobody in particular. */

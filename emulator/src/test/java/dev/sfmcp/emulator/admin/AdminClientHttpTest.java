@@ -11,26 +11,18 @@ import dev.sfmcp.client.EmulatorRequestException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client module's admin calls against a real emulator: what a test using the container or extension would do. */
-class AdminClientHttpTest {
+class AdminClientHttpTest extends DemoOrgAdminTest {
 
-    static AdminApiFixture env;
     static EmulatorAdminClient admin;
 
     @BeforeAll
-    static void start() {
-        env = new AdminApiFixture();
+    static void connectClient() {
         admin = new EmulatorAdminClient(env.emulator.localBaseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        env.close();
     }
 
     @BeforeEach

@@ -10,25 +10,12 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** OAuth requests in the request journal, filterable and countable like MCP ones, without any secret. */
-class OAuthJournalHttpTest {
+class OAuthJournalHttpTest extends DemoOrgAdminTest {
 
-    static AdminApiFixture env;
-
-    @BeforeAll
-    static void start() {
-        env = new AdminApiFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        env.close();
-    }
 
     @BeforeEach
     void clear() {
@@ -85,11 +72,22 @@ class OAuthJournalHttpTest {
         env.http().get("/.well-known/oauth-protected-resource/platform/mcp/v1/platform/sobject-all").then().statusCode(200);
         env.http().get("/login/.well-known/openid-configuration").then().statusCode(200);
         env.http().header("Authorization", "Bearer " + token).get("/login/services/oauth2/userinfo").then().statusCode(200);
+        String identity = env.http().header("Authorization", "Bearer " + token).get("/login/services/oauth2/userinfo")
+                .then().extract().path("user_id");
+        env.http().header("Authorization", "Bearer " + token).get("/login/id/00DAc0000000DemMAE/" + identity).then().statusCode(200);
+        env.http().contentType("application/x-www-form-urlencoded").formParams(Map.of("token", token, "client_id", "sfmcp-demo-client"))
+                .post("/login/services/oauth2/introspect");
+        env.http().get("/login/id/keys").then().statusCode(200);
         env.http().contentType("application/x-www-form-urlencoded").formParam("token", token)
                 .post("/login/services/oauth2/revoke").then().statusCode(200);
         env.http().queryParam("kind", "oauth").get("/_emulator/journal").then()
-                .body("entries.endpoint", hasItems("discovery", "userinfo", "revoke"))
-                .body("entries.findAll { it.endpoint == 'discovery' }", hasSize(2));
+                .body("entries.endpoint", hasItems("discovery", "userinfo", "id", "introspect", "jwks", "revoke"))
+                .body("entries.find { it.endpoint == 'introspect' }.clientId", equalTo("sfmcp-demo-client"))
+                .body("entries.find { it.endpoint == 'id' }.username", equalTo("manager@acme.example"))
+                .body("entries.findAll { it.endpoint == 'discovery' }", hasSize(2))
+                .body("entries.find { it.endpoint == 'userinfo' }.username", equalTo("manager@acme.example"))
+                .body("entries.find { it.endpoint == 'revoke' }.username", equalTo("manager@acme.example"))
+                .body("entries.find { it.endpoint == 'revoke' }.status", equalTo(200));
     }
 
     @Test

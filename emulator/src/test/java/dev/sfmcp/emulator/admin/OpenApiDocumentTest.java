@@ -14,27 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The served OpenAPI document names exactly the /_emulator routes the server registers, and hangs together. */
-class OpenApiDocumentTest {
+class OpenApiDocumentTest extends DemoOrgAdminTest {
 
-    static AdminApiFixture env;
     static JsonNode doc;
 
     @BeforeAll
-    static void start() throws Exception {
-        env = new AdminApiFixture();
+    static void readDocument() throws Exception {
         String text = env.http().get("/_emulator/openapi.json").then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.containsString("application/json")).extract().asString();
         doc = new ObjectMapper().readTree(text);
-    }
-
-    @AfterAll
-    static void stop() {
-        env.close();
     }
 
     static Set<String> documented() {

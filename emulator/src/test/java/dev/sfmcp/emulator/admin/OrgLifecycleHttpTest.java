@@ -20,27 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Orgs loaded, exported and deleted while the emulator runs, and the servers list with pending activation. */
-class OrgLifecycleHttpTest {
+class OrgLifecycleHttpTest extends DemoOrgAdminTest {
 
     static final String GLOBEX = OrgLoader.resourceText("/dev/sfmcp/emulator/admin/globex.yaml");
-    static AdminApiFixture env;
-
-    @BeforeAll
-    static void start() {
-        env = new AdminApiFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        env.close();
-    }
 
     static io.restassured.specification.RequestSpecification yaml(String text) {
         return env.http().contentType("application/yaml").body(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));

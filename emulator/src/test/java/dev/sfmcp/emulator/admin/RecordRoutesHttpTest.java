@@ -14,27 +14,14 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Records written and read as the system to arrange a test, and "who can see this record and why". */
-class RecordRoutesHttpTest {
+class RecordRoutesHttpTest extends DemoOrgAdminTest {
 
-    static AdminApiFixture env;
-
-    @BeforeAll
-    static void start() {
-        env = new AdminApiFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        env.close();
-    }
 
     @BeforeEach
     void reset() {

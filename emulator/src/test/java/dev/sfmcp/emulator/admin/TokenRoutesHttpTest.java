@@ -15,25 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Setup's OAuth Usage through the admin API: tokens by id, never by value, and revocation a real client feels. */
-class TokenRoutesHttpTest {
+class TokenRoutesHttpTest extends DemoOrgAdminTest {
 
-    static AdminApiFixture env;
-
-    @BeforeAll
-    static void start() {
-        env = new AdminApiFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        env.close();
-    }
 
     @BeforeEach
     void revokeEverything() {

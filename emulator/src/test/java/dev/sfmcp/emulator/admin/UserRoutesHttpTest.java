@@ -15,27 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /** Users as Setup administers them, through the admin API, seen by logins, the gateway and tool calls. */
-class UserRoutesHttpTest {
+class UserRoutesHttpTest extends DemoOrgAdminTest {
 
-    static AdminApiFixture env;
-
-    @BeforeAll
-    static void start() {
-        env = new AdminApiFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        env.close();
-    }
 
     @BeforeEach
     void reset() {
@@ -80,6 +67,8 @@ class UserRoutesHttpTest {
         env.reset();
         env.http().get("/_emulator/orgs/acme/users/new.hire@acme.example").then().statusCode(404);
         env.http().get("/_emulator/orgs/acme/users").then().body("users.username", not(hasItem("new.hire@acme.example")));
+        assertTrue(env.emulator.orgs().byMyDomain("acme").orElseThrow().user("new.hire@acme.example").isEmpty(),
+                "the login directory follows the reset, so the next login is an ordinary failed login");
     }
 
     @ParameterizedTest(name = "{0}")
