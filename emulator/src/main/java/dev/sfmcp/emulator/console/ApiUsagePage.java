@@ -27,7 +27,7 @@ final class ApiUsagePage {
         m.open("div", "class", "card").open("p").text(percent + "% of the limit used");
         Instant release = quota.nextRelease();
         if (release != null) {
-            m.text("; the oldest counted request leaves the window at " + release + ".");
+            m.text("; the oldest counted request leaves the window at " + ConsoleLayout.when(release) + ".");
         }
         m.close("p").open("div", "class", "meter", "id", "meter").empty("span", "style", "width:" + percent + "%").close("span").close("div");
         m.close("div");

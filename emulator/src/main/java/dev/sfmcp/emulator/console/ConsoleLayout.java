@@ -2,7 +2,6 @@ package dev.sfmcp.emulator.console;
 
 import dev.sfmcp.emulator.org.Org;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 
 /**
@@ -26,7 +25,7 @@ final class ConsoleLayout {
         orgPicker(m, c, section);
         m.open("div", "class", "header-facts");
         c.viewAs().ifPresent(u -> m.open("span", "id", "view-as").text("Viewing as ").element("strong", u.username()).close("span"));
-        m.element("span", "Clock " + DateTimeFormatter.ISO_INSTANT.format(c.clock.instant().truncatedTo(ChronoUnit.SECONDS)),
+        m.element("span", "Clock " + when(c.clock.instant()),
                 "id", "clock");
         if (c.lockable) {
             c.button(m, ConsoleContext.ROOT + "/lock", "Lock", "", "next", ConsoleContext.ROOT);
@@ -77,6 +76,14 @@ final class ConsoleLayout {
         }
         m.close("select").hidden("page", section.segment);
         m.element("button", "Switch", "type", "submit").close("form");
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
+
+    /** An instant as the console's tables show it: to the second, in UTC (the exact value is one hover away). */
+    static String when(java.time.Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
     }
 
     private static void notices(Markup m, ConsoleContext c) {

@@ -53,8 +53,8 @@ final class EventLogFilesPage {
         m.close("tr").close("thead").open("tbody");
         for (ApiUsageEvent e : newestFirst(events.subList(Math.max(0, events.size() - SHOWN), events.size()))) {
             m.open("tr", "class", e.statusCode() >= 400 ? "error" : null);
-            m.element("td", e.timestamp().toString()).element("td", e.username()).element("td", e.httpMethod())
-                    .element("td", e.statusCode()).element("td", e.apiResource()).element("td", e.entityName())
+            m.element("td", ConsoleLayout.when(e.timestamp()), "title", e.timestamp().toString()).element("td", e.username())
+                    .element("td", e.httpMethod()).element("td", e.statusCode()).element("td", e.apiResource()).element("td", e.entityName())
                     .element("td", e.clientName()).element("td", e.connectedAppName())
                     .element("td", e.countsAgainstApiLimit() ? "yes" : "no");
             m.close("tr").newline();

@@ -51,9 +51,9 @@ final class OAuthUsagePage {
                 m.open("tr", "data-user", t.username(), "data-token", t.id());
                 m.element("td", t.username());
                 m.open("td").element("span", t.kind() == IssuedToken.Kind.ACCESS ? "Access" : "Refresh", "class", "badge info").close("td");
-                m.element("td", t.issuedAt().toString());
-                m.element("td", t.expiresAt() == null ? "by the app's refresh token policy" : t.expiresAt().toString());
-                m.element("td", t.lastUsedAt() == null ? "" : t.lastUsedAt().toString());
+                m.element("td", ConsoleLayout.when(t.issuedAt()), "title", t.issuedAt().toString());
+                m.element("td", t.expiresAt() == null ? "by the app's refresh token policy" : ConsoleLayout.when(t.expiresAt()));
+                m.element("td", ConsoleLayout.when(t.lastUsedAt()));
                 m.element("td", String.join(" ", t.scopes()));
                 m.open("td");
                 c.button(m, c.path("oauth-usage/revoke"), "Revoke", "destructive", "token", t.id());
