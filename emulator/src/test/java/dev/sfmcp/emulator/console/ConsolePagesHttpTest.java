@@ -53,6 +53,8 @@ class ConsolePagesHttpTest {
     void everyPageRendersInTheFrameWithEveryNavigationLink(Section section) {
         Response page = console.get(ORG + section.segment);
         assertEquals(200, page.statusCode(), page.asString());
+        assertTrue(page.header("Content-Security-Policy").contains("script-src 'self';"), "only the console's own scripts run");
+        assertTrue(page.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
         String html = page.asString();
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
         assertTrue(html.contains("<span class=\"org-name\" id=\"org-name\">Acme Corporation</span>"), "org name in the header");
