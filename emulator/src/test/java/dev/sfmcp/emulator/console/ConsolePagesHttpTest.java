@@ -146,6 +146,27 @@ class ConsolePagesHttpTest {
     }
 
     @Test
+    void anOrgBuiltWithoutAFixtureHasItsSetupPagesAndExplainsWhyItHasNoDataOrUsers() {
+        dev.sfmcp.emulator.org.Org bare = emulator.addOrg(dev.sfmcp.emulator.org.Org.builder("00DKd000009ZETA", "Zeta Code Org", "zeta")
+                .activeServers(java.util.List.of("platform/sobject-reads")).build(emulator.clock()));
+        try {
+            String servers = console.get("/_console/orgs/zeta/servers").asString();
+            assertTrue(servers.contains("<span class=\"org-name\" id=\"org-name\">Zeta Code Org</span>"), servers);
+            assertTrue(servers.contains("<option value=\"acme\">Acme Corporation (acme)</option>"), "the picker lists every org");
+            assertEquals(200, console.get("/_console/orgs/zeta/apps").statusCode());
+            assertEquals(200, console.get("/_console/orgs/zeta/api-usage").statusCode());
+            assertEquals(200, console.get("/_console/orgs/zeta/journal").statusCode());
+            for (String page : new String[] {"data", "users"}) {
+                Response refused = console.get("/_console/orgs/zeta/" + page);
+                assertEquals(409, refused.statusCode(), page);
+                assertTrue(refused.asString().contains("without a fixture"), refused.asString());
+            }
+        } finally {
+            emulator.orgs().remove(bare);
+        }
+    }
+
+    @Test
     void aPostWithoutTheBrowsersCsrfTokenIsRefused() {
         console.get(ORG + "servers");
         Response noToken = console.http().contentType("application/x-www-form-urlencoded")
