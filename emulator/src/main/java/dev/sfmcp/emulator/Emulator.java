@@ -103,7 +103,8 @@ public final class Emulator implements AutoCloseable {
         loadOrgs();
         operations.resolver(toolContexts);
         this.authorizationServer = new AuthorizationServer(clock, orgs, config.oauthSettings());
-        this.orgFixtures = new OrgFixtures(orgs, clock, config.signingKeyBits(), this::addOrg);
+        this.orgFixtures = new OrgFixtures(orgs, clock, config.signingKeyBits(), this::addOrg,
+                org -> authorizationServer.tokens().revokeOrg(org.id()));
         this.authenticator = config.noAuth() ? new NoAuthAuthenticator() : authorizationServer.gatewayAuthenticator();
     }
 

@@ -68,8 +68,7 @@ public final class UserRoutes {
     }
 
     private ObjectNode view(UserSummary u) {
-        ObjectNode node = json.valueToTree(u);
-        return node;
+        return json.valueToTree(u);
     }
 
     private void create(Context ctx) {

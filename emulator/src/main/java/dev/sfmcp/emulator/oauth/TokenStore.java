@@ -166,6 +166,20 @@ public final class TokenStore {
         return n;
     }
 
+    /** Revokes every grant of an org (the org is being deleted: a re-loaded org must not accept its old tokens). */
+    public int revokeOrg(String orgId) {
+        int n = 0;
+        for (ConcurrentLinkedQueue<Grant> grants : grantsByUser.values()) {
+            for (Grant g : grants) {
+                if (!g.isRevoked() && g.orgId().equals(orgId)) {
+                    g.revocation().revoke();
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     private static boolean matches(Grant g, String orgId, String clientId, String user) {
         return (orgId == null || orgId.equals(g.orgId())) && (clientId == null || clientId.equals(g.clientId()))
                 && (user == null || user.equalsIgnoreCase(g.username()) || user.equals(g.userId()));

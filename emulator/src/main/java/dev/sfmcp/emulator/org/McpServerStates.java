@@ -1,11 +1,16 @@
 package dev.sfmcp.emulator.org;
 
+import dev.sfmcp.emulator.http.McpPathParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -70,10 +75,10 @@ public final class McpServerStates {
      * Every standard server (active, pending or inactive) and any other server activated here, by name; the pending
      * ones with the instant they become active.
      */
-    public java.util.List<ServerStatus> statuses() {
-        java.util.Set<String> names = new java.util.TreeSet<>(dev.sfmcp.emulator.http.McpPathParser.sobjectServers());
+    public List<ServerStatus> statuses() {
+        Set<String> names = new TreeSet<>(McpPathParser.sobjectServers());
         names.addAll(activeFrom.keySet());
-        java.util.List<ServerStatus> out = new java.util.ArrayList<>();
+        List<ServerStatus> out = new ArrayList<>();
         for (String s : names) {
             Instant from = activeFrom.get(s);
             out.add(new ServerStatus(s, state(s), from));

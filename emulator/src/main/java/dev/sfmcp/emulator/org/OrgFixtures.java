@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -40,15 +41,19 @@ public final class OrgFixtures {
     private final Clock clock;
     private final int signingKeyBits;
     private final UnaryOperator<Org> admit;
+    private final Consumer<Org> forget;
 
     /**
-     * @param admit adds a built org to the registry with the emulator's settings (delays, limits, active servers)
+     * @param admit  adds a built org to the registry with the emulator's settings (delays, limits, active servers)
+     * @param forget what else a deleted org takes with it (its tokens: an org loaded again with the same Ids must not
+     *               accept them)
      */
-    public OrgFixtures(OrgRegistry orgs, Clock clock, int signingKeyBits, UnaryOperator<Org> admit) {
+    public OrgFixtures(OrgRegistry orgs, Clock clock, int signingKeyBits, UnaryOperator<Org> admit, Consumer<Org> forget) {
         this.orgs = orgs;
         this.clock = clock;
         this.signingKeyBits = signingKeyBits;
         this.admit = admit;
+        this.forget = forget;
     }
 
     /**
@@ -108,6 +113,7 @@ public final class OrgFixtures {
      */
     public void delete(Org org) {
         orgs.remove(org);
+        forget.accept(org);
         org.data().ifPresent(LoadedOrg::close);
     }
 }

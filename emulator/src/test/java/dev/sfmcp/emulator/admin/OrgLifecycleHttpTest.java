@@ -67,6 +67,12 @@ class OrgLifecycleHttpTest extends DemoOrgAdminTest {
                 .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").post("/platform/mcp/v1/d/globex/platform/sobject-reads")
                 .then().statusCode(401);
         env.http().delete("/_emulator/orgs/globex").then().statusCode(404);
+
+        // loaded again, with the same Ids: the old token stays dead
+        yaml(GLOBEX).post("/_emulator/orgs").then().statusCode(201);
+        env.http().accept("application/json, text/event-stream").header("Authorization", "Bearer " + token)
+                .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").post("/platform/mcp/v1/d/globex/platform/sobject-reads")
+                .then().statusCode(401);
     }
 
     @Test
