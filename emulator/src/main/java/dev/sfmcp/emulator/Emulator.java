@@ -9,6 +9,7 @@ import dev.sfmcp.emulator.admin.ClockRoutes;
 import dev.sfmcp.emulator.admin.FaultRoutes;
 import dev.sfmcp.emulator.admin.JournalRoutes;
 import dev.sfmcp.emulator.admin.OrgDataRoutes;
+import dev.sfmcp.emulator.console.ConsoleRoutes;
 import dev.sfmcp.emulator.fault.ConnectionDrop;
 import dev.sfmcp.emulator.fault.FaultInjector;
 import dev.sfmcp.emulator.fault.FaultType;
@@ -219,6 +220,7 @@ public final class Emulator implements AutoCloseable {
             new RecordRoutes(orgs, json).register(cfg.routes);
             new TokenRoutes(orgs, authorizationServer.tokens(), json).register(cfg.routes);
             new CatalogRoutes(orgs, catalog, json).register(cfg.routes);
+            new ConsoleRoutes(orgs, authorizationServer, journal, clock, adminKey, config.publicUrl()).register(cfg.routes);
             authorizationServer.register(cfg.routes);
             for (HandlerType method : new HandlerType[] {HandlerType.POST, HandlerType.GET, HandlerType.DELETE,
                     HandlerType.PUT, HandlerType.PATCH}) {

@@ -2,8 +2,8 @@ package dev.sfmcp.emulator.oauth;
 
 import java.util.Map;
 
-/** The texts Setup and the approval page show for OAuth scopes. */
-final class ScopeLabels {
+/** The texts Setup, the console and the approval page show for OAuth scopes. */
+public final class ScopeLabels {
 
     private static final Map<String, String> LABELS = Map.of(
             "mcp_api", "Access Salesforce hosted MCP servers",
@@ -20,7 +20,7 @@ final class ScopeLabels {
     private ScopeLabels() {
     }
 
-    static String label(String scope) {
+    public static String label(String scope) {
         return LABELS.getOrDefault(scope, scope);
     }
 }

@@ -1,0 +1,151 @@
+package dev.sfmcp.emulator.console;
+
+import dev.sfmcp.emulator.oauth.TokenStore;
+import dev.sfmcp.emulator.org.NewUser;
+import dev.sfmcp.emulator.org.UserAdministration;
+import dev.sfmcp.emulator.org.UserSummary;
+import dev.sfmcp.security.org.OrgSecurity;
+import dev.sfmcp.security.permission.PermissionSet;
+import dev.sfmcp.security.permission.Profile;
+import dev.sfmcp.security.principal.Role;
+import dev.sfmcp.security.user.User;
+import java.util.List;
+
+/**
+ * Users: each user's profile, role, permission sets, whether active and API-enabled and how many live tokens they
+ * hold; New User, Activate / Deactivate (an inactive user's tokens are refused at the gateway at once), assign and
+ * remove permission sets, change the role, and "View as", which makes the Data pages show records as that user sees
+ * them. Every change goes through the org's {@link UserAdministration}, as the admin API's do.
+ */
+final class UsersPage {
+
+    private final TokenStore tokens;
+
+    UsersPage(TokenStore tokens) {
+        this.tokens = tokens;
+    }
+
+    String render(ConsoleContext c) {
+        UserAdministration users = UserAdministration.of(c.org, c.orgs);
+        OrgSecurity security = c.data().security();
+        String viewAs = c.viewAs().map(User::username).orElse(null);
+        List<String> permissionSets = security.permissionSets().stream().map(PermissionSet::name).sorted().toList();
+        List<String> roles = security.roles().stream().map(Role::name).sorted().toList();
+        Markup m = new Markup();
+        m.element("h1", "Users");
+        m.element("p", "Demo users log in with the password 'emulator'. View as: the Data pages show records as that user sees them.",
+                "class", "muted");
+        m.open("table", "id", "users").open("thead").open("tr");
+        for (String h : new String[] {"Name", "Username", "Profile", "Role", "Permission sets", "Status", "Live tokens", "Actions"}) {
+            m.element("th", h);
+        }
+        m.close("tr").close("thead").open("tbody");
+        for (UserSummary user : users.list()) {
+            m.open("tr", "data-user", user.username());
+            m.element("td", user.name());
+            m.open("td").text(user.username());
+            if (user.username().equalsIgnoreCase(viewAs)) {
+                m.text(" ").element("span", "Viewing as", "class", "badge info");
+            }
+            m.close("td");
+            m.element("td", user.profile());
+            m.open("td");
+            c.form(m, c.path("users/role"), null).hidden("username", user.username());
+            m.open("select", "name", "role", "aria-label", "Role of " + user.username());
+            m.element("option", "(no role)", "value", "", "selected", user.role() == null ? "selected" : null);
+            for (String role : roles) {
+                m.element("option", role, "value", role, "selected", role.equals(user.role()) ? "selected" : null);
+            }
+            m.close("select").text(" ").element("button", "Save", "type", "submit").close("form");
+            m.close("td");
+            m.open("td");
+            for (String set : user.permissionSets()) {
+                m.open("div").text(set + " ");
+                c.button(m, c.path("users/permission-sets/remove"), "Remove", "", "username", user.username(), "permissionSet", set);
+                m.close("div");
+            }
+            List<String> assignable = permissionSets.stream().filter(set -> !user.permissionSets().contains(set)).toList();
+            if (!assignable.isEmpty()) {
+                c.form(m, c.path("users/permission-sets/add"), null).hidden("username", user.username());
+                m.open("select", "name", "permissionSet", "aria-label", "Permission set for " + user.username());
+                assignable.forEach(set -> m.element("option", set, "value", set));
+                m.close("select").text(" ").element("button", "Assign", "type", "submit").close("form");
+            }
+            m.close("td");
+            m.open("td").element("span", user.active() ? "Active" : "Inactive", "class", user.active() ? "badge ok" : "badge off").text(" ")
+                    .element("span", user.apiEnabled() ? "API Enabled" : "No API", "class", user.apiEnabled() ? "badge ok" : "badge off")
+                    .close("td");
+            m.element("td", tokens.tokens(c.org.id(), null, user.username()).size());
+            m.open("td");
+            c.button(m, c.path("users/view-as"), "View as", "", "username", user.username());
+            c.button(m, c.path("users/active"), user.active() ? "Deactivate" : "Activate", user.active() ? "destructive" : "primary",
+                    "username", user.username(), "active", String.valueOf(!user.active()));
+            m.close("td").close("tr").newline();
+        }
+        m.close("tbody").close("table");
+        newUserForm(m, c, security, roles, permissionSets);
+        return ConsoleLayout.page(c, Section.USERS, "Users", m);
+    }
+
+    private static void newUserForm(Markup m, ConsoleContext c, OrgSecurity security, List<String> roles, List<String> permissionSets) {
+        m.element("h2", "New User");
+        c.form(m, c.path("users"), "new-user").open("div", "class", "card").open("div", "class", "form-grid");
+        for (String[] field : new String[][] {{"username", "Username", "email"}, {"firstName", "First name", "text"},
+                {"lastName", "Last name", "text"}, {"email", "Email", "email"}, {"password", "Password (empty: emulator)", "text"}}) {
+            m.element("label", field[1], "for", "new-" + field[0]);
+            m.empty("input", "type", field[2], "name", field[0], "id", "new-" + field[0]);
+        }
+        m.element("label", "Profile", "for", "new-profile").open("select", "name", "profile", "id", "new-profile");
+        for (Profile p : security.profiles()) {
+            m.element("option", p.name(), "value", p.name(), "selected", p.name().equals("Standard User") ? "selected" : null);
+        }
+        m.close("select");
+        m.element("label", "Role", "for", "new-role").open("select", "name", "role", "id", "new-role").element("option", "(no role)", "value", "");
+        roles.forEach(r -> m.element("option", r, "value", r));
+        m.close("select");
+        m.element("label", "Permission sets", "for", "new-permissionSets")
+                .open("select", "name", "permissionSets", "id", "new-permissionSets", "multiple", "multiple", "size", "4");
+        permissionSets.forEach(p -> m.element("option", p, "value", p));
+        m.close("select").close("div").close("div");
+        m.element("button", "Create user", "type", "submit", "class", "primary", "id", "create-user").close("form");
+    }
+
+    static void create(ConsoleContext c) {
+        NewUser spec = new NewUser(field(c, "username"), field(c, "firstName"), field(c, "lastName"), field(c, "email"),
+                field(c, "profile"), field(c, "role"), c.ctx.formParams("permissionSets"), field(c, "password"), true, null, null);
+        UserSummary created = UserAdministration.of(c.org, c.orgs).create(spec);
+        c.redirect(Section.USERS.segment, "Created " + created.username() + ".");
+    }
+
+    static void viewAs(ConsoleContext c) {
+        User user = c.data().security().userByUsername(c.ctx.formParam("username"))
+                .orElseThrow(() -> new ConsoleProblem(404, "No user '" + c.ctx.formParam("username") + "' in this org."));
+        ConsoleSession.write(c.ctx, ConsoleSession.VIEW_AS_COOKIE, user.username());
+        c.redirect(Section.DATA.segment, "The console now shows data as " + user.username() + ".");
+    }
+
+    static void setActive(ConsoleContext c) {
+        boolean active = Boolean.parseBoolean(c.ctx.formParam("active"));
+        UserSummary user = UserAdministration.of(c.org, c.orgs).setActive(field(c, "username"), active);
+        c.redirect(Section.USERS.segment, user.username() + " is " + (active ? "active." : "inactive."));
+    }
+
+    static void changeRole(ConsoleContext c) {
+        UserSummary user = UserAdministration.of(c.org, c.orgs).changeRole(field(c, "username"), field(c, "role"));
+        c.redirect(Section.USERS.segment, user.username() + (user.role() == null ? " has no role." : " has the role " + user.role() + "."));
+    }
+
+    static void assignPermissionSet(ConsoleContext c, boolean assign) {
+        UserAdministration users = UserAdministration.of(c.org, c.orgs);
+        String username = field(c, "username");
+        String set = field(c, "permissionSet");
+        UserSummary user = assign ? users.assignPermissionSet(username, set) : users.unassignPermissionSet(username, set);
+        c.redirect(Section.USERS.segment, user.username() + (assign ? " has the permission set " : " no longer has the permission set ")
+                + set + ".");
+    }
+
+    private static String field(ConsoleContext c, String name) {
+        String v = c.ctx.formParam(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+}
