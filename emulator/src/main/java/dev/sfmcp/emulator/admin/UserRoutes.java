@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfmcp.emulator.oauth.AuthorizationServer;
+import dev.sfmcp.emulator.oauth.OAuthError;
 import dev.sfmcp.emulator.org.NewUser;
 import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.OrgRegistry;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * An org's users, as Setup's Users page: {@code GET|POST /_emulator/orgs/{org}/users}, {@code GET|PATCH
  * /_emulator/orgs/{org}/users/{username}} ({@code {"active", "apiEnabled", "roleName"}}), {@code POST|DELETE
- * .../users/{username}/permission-sets/{name}} and {@code POST .../users/{username}/logout} (single logout).
+ * .../users/{username}/permission-sets/{name}}, {@code POST .../users/{username}/tokens} (Setup's "Log in as": a
+ * token response for an app without the login form) and {@code POST .../users/{username}/logout} (single logout).
  */
 public final class UserRoutes {
 
@@ -49,10 +51,31 @@ public final class UserRoutes {
                 users(ctx).assignPermissionSet(ctx.pathParam("username"), ctx.pathParam("name")))));
         routes.delete("/_emulator/orgs/{org}/users/{username}/permission-sets/{name}", ctx -> ctx.json(view(
                 users(ctx).unassignPermissionSet(ctx.pathParam("username"), ctx.pathParam("name")))));
+        routes.post("/_emulator/orgs/{org}/users/{username}/tokens", this::logInAs);
         routes.post("/_emulator/orgs/{org}/users/{username}/logout", ctx -> {
             OrgUser user = user(org(ctx), ctx.pathParam("username"));
             ctx.json(Map.of("username", user.username(), "revokedGrants", authorizationServer.logout(user.id())));
         });
+    }
+
+    /** {@code {"clientId"}} names the app; it may be left out when the org has exactly one. */
+    private void logInAs(Context ctx) {
+        Org org = org(ctx);
+        OrgUser user = user(org, ctx.pathParam("username"));
+        JsonNode body = ctx.body().isBlank() ? json.createObjectNode() : AdminRequests.object(ctx, json);
+        String clientId = text(body, "clientId");
+        if (clientId == null) {
+            List<String> keys = org.apps().consumerKeys();
+            if (keys.size() != 1) {
+                throw new AdminRequestException("'clientId' must name one of the org's External Client Apps " + keys);
+            }
+            clientId = keys.get(0);
+        }
+        try {
+            ctx.status(201).json(authorizationServer.issueWithoutLogin(ctx, org, user.username(), clientId));
+        } catch (OAuthError refused) {
+            throw new AdminRequestException(400, refused.error() + ": " + refused.description());
+        }
     }
 
     private Org org(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.sfmcp.emulator.console;
 
+import dev.sfmcp.emulator.html.Markup;
 import dev.sfmcp.emulator.oauth.ScopeLabels;
 import dev.sfmcp.fixtures.app.ExternalClientApp;
 import dev.sfmcp.fixtures.app.IpRange;

@@ -1,5 +1,6 @@
 package dev.sfmcp.emulator.console;
 
+import dev.sfmcp.emulator.html.Markup;
 import dev.sfmcp.emulator.http.McpPathParser;
 import dev.sfmcp.emulator.org.ExternalClientApps;
 import dev.sfmcp.fixtures.app.ExternalClientApp;

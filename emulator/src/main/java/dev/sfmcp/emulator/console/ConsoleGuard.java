@@ -1,5 +1,6 @@
 package dev.sfmcp.emulator.console;
 
+import dev.sfmcp.emulator.html.Markup;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 

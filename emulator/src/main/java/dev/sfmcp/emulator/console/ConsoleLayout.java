@@ -1,5 +1,6 @@
 package dev.sfmcp.emulator.console;
 
+import dev.sfmcp.emulator.html.Markup;
 import dev.sfmcp.emulator.org.Org;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;

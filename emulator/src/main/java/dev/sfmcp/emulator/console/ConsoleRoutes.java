@@ -1,5 +1,6 @@
 package dev.sfmcp.emulator.console;
 
+import dev.sfmcp.emulator.html.Markup;
 import dev.sfmcp.emulator.journal.RequestJournal;
 import dev.sfmcp.emulator.oauth.AuthorizationServer;
 import dev.sfmcp.emulator.org.EmulatorClock;
@@ -54,7 +55,7 @@ public final class ConsoleRoutes {
         this.guard = new ConsoleGuard(adminKey);
         this.lockable = adminKey != null;
         this.oauthUsage = new OAuthUsagePage(authorizationServer.tokens());
-        this.users = new UsersPage(authorizationServer.tokens());
+        this.users = new UsersPage(authorizationServer);
         this.journal = new JournalPage(journal);
         this.clockControls = new ClockControls(clock);
     }
@@ -94,6 +95,7 @@ public final class ConsoleRoutes {
         page(routes, org + "/users", users::render);
         action(routes, org + "/users", UsersPage::create);
         action(routes, org + "/users/view-as", UsersPage::viewAs);
+        postPage(routes, org + "/users/log-in-as", users::logInAs);
         action(routes, org + "/users/active", UsersPage::setActive);
         action(routes, org + "/users/role", UsersPage::changeRole);
         action(routes, org + "/users/permission-sets/add", c -> UsersPage.assignPermissionSet(c, true));
@@ -134,13 +136,20 @@ public final class ConsoleRoutes {
             + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
     private void page(RoutesConfig routes, String path, Function<ConsoleContext, String> render) {
-        routes.get(path, ctx -> {
-            ctx.header("Cache-Control", "no-store");
-            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-            ctx.header("X-Content-Type-Options", "nosniff");
-            ctx.header("Referrer-Policy", "same-origin");
-            ctx.html(explained(() -> render.apply(context(ctx))));
-        });
+        routes.get(path, ctx -> respond(ctx, render));
+    }
+
+    /** A POST answered with a page instead of a redirect: what it shows (an issued token) must not travel in a URL. */
+    private void postPage(RoutesConfig routes, String path, Function<ConsoleContext, String> render) {
+        routes.post(path, ctx -> respond(ctx, render));
+    }
+
+    private void respond(Context ctx, Function<ConsoleContext, String> render) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.html(explained(() -> render.apply(context(ctx))));
     }
 
     private void action(RoutesConfig routes, String path, Consumer<ConsoleContext> act) {

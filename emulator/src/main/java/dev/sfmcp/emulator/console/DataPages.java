@@ -1,5 +1,6 @@
 package dev.sfmcp.emulator.console;
 
+import dev.sfmcp.emulator.html.Markup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfmcp.emulator.org.RecordAccess;

@@ -1,5 +1,6 @@
 package dev.sfmcp.emulator.console;
 
+import dev.sfmcp.emulator.html.Markup;
 import dev.sfmcp.emulator.org.ApiUsageEvent;
 import dev.sfmcp.emulator.org.EventLog;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package dev.sfmcp.emulator.console;
 
+import dev.sfmcp.emulator.html.Markup;
 import dev.sfmcp.emulator.oauth.IssuedToken;
 import dev.sfmcp.emulator.oauth.TokenStore;
 import java.util.ArrayList;

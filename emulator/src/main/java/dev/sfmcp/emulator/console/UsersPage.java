@@ -1,5 +1,9 @@
 package dev.sfmcp.emulator.console;
 
+import dev.sfmcp.emulator.html.Markup;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfmcp.emulator.oauth.AuthorizationServer;
+import dev.sfmcp.emulator.oauth.OAuthError;
 import dev.sfmcp.emulator.oauth.TokenStore;
 import dev.sfmcp.emulator.org.NewUser;
 import dev.sfmcp.emulator.org.UserAdministration;
@@ -14,15 +18,17 @@ import java.util.List;
 /**
  * Users: each user's profile, role, permission sets, whether active and API-enabled and how many live tokens they
  * hold; New User, Activate / Deactivate (an inactive user's tokens are refused at the gateway at once), assign and
- * remove permission sets, change the role, and "View as", which makes the Data pages show records as that user sees
- * them. Every change goes through the org's {@link UserAdministration}, as the admin API's do.
+ * remove permission sets, change the role, "View as", which makes the Data pages show records as that user sees
+ * them, and "Log in as", which issues the user a token for an app without the login form. Every change goes through the org's {@link UserAdministration}, as the admin API's do.
  */
 final class UsersPage {
 
     private final TokenStore tokens;
+    private final AuthorizationServer authorizationServer;
 
-    UsersPage(TokenStore tokens) {
-        this.tokens = tokens;
+    UsersPage(AuthorizationServer authorizationServer) {
+        this.authorizationServer = authorizationServer;
+        this.tokens = authorizationServer.tokens();
     }
 
     String render(ConsoleContext c) {
@@ -78,6 +84,7 @@ final class UsersPage {
             m.element("td", tokens.tokens(c.org.id(), null, user.username()).size());
             m.open("td");
             c.button(m, c.path("users/view-as"), "View as", "", "username", user.username());
+            logInAsForm(m, c, user.username());
             c.button(m, c.path("users/active"), user.active() ? "Deactivate" : "Activate", user.active() ? "destructive" : "primary",
                     "username", user.username(), "active", String.valueOf(!user.active()));
             m.close("td").close("tr").newline();
@@ -108,6 +115,67 @@ final class UsersPage {
         permissionSets.forEach(p -> m.element("option", p, "value", p));
         m.close("select").close("div").close("div");
         m.element("button", "Create user", "type", "submit", "class", "primary", "id", "create-user").close("form");
+    }
+
+    /** "Log in as": a POST (the token must not travel in a URL) answered by a page showing the issued token. */
+    private static void logInAsForm(Markup m, ConsoleContext c, String username) {
+        List<String> apps = c.org.apps().consumerKeys();
+        if (apps.isEmpty()) {
+            return;
+        }
+        c.form(m, c.path("users/log-in-as"), null).hidden("username", username);
+        if (apps.size() == 1) {
+            m.hidden("clientId", apps.get(0));
+        } else {
+            m.open("select", "name", "clientId", "aria-label", "App to log " + username + " in to");
+            apps.forEach(key -> m.element("option", key, "value", key));
+            m.close("select").text(" ");
+        }
+        m.element("button", "Log in as", "type", "submit", "data-log-in-as", username).close("form");
+    }
+
+    /**
+     * Tokens for the user and app without the login form, as Setup's "Log in as" opens a session as the user: the
+     * access token and the MCP URL to paste into MCP Inspector, curl or a client's settings. The token endpoint's
+     * refusals (inactive user, API disabled, not a permitted user of the app) show as a problem page.
+     */
+    String logInAs(ConsoleContext c) {
+        String username = field(c, "username");
+        String clientId = field(c, "clientId");
+        if (username == null || clientId == null) {
+            throw new ConsoleProblem(400, "Choose a user and an External Client App.");
+        }
+        ObjectNode issued;
+        try {
+            issued = authorizationServer.issueWithoutLogin(c.ctx, c.org, username, clientId);
+        } catch (OAuthError refused) {
+            throw new ConsoleProblem(400, "The login was refused: " + refused.error() + " (" + refused.description() + ").");
+        }
+        OrgUrls urls = new OrgUrls(c.baseUrl(), c.org);
+        String token = issued.path("access_token").asText();
+        String mcpUrl = urls.mcp("platform/sobject-all");
+        Markup m = new Markup();
+        m.element("h1", "Logged in as " + username);
+        m.element("p", "An access token of " + clientId + " for " + username + ", issued without the login form. Paste it as "
+                + "the Bearer token of MCP Inspector, curl or your client; it is listed under OAuth Usage and can be revoked there.",
+                "class", "muted");
+        m.open("div", "class", "card", "id", "logged-in-as");
+        m.element("h3", "Access token");
+        AppsPage.copyable(m, "access-token", token);
+        if (issued.hasNonNull("refresh_token")) {
+            m.element("h3", "Refresh token");
+            AppsPage.copyable(m, "refresh-token", issued.get("refresh_token").asText());
+        }
+        m.element("h3", "MCP URL (sobject-all)");
+        AppsPage.copyable(m, "mcp-url", mcpUrl);
+        m.element("h3", "Try it");
+        AppsPage.copyable(m, "curl", "curl -s -X POST '" + mcpUrl + "' -H 'Authorization: Bearer " + token + "' "
+                + "-H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' "
+                + "-d '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"curl\",\"version\":\"1\"}}}'");
+        m.close("div");
+        m.open("p").element("a", "Back to Users", "href", c.path(Section.USERS.segment)).close("p");
+        return ConsoleLayout.page(c, Section.USERS, "Logged in as " + username, m, "copy.js");
     }
 
     static void create(ConsoleContext c) {

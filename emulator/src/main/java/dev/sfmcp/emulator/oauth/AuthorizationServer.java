@@ -1,6 +1,10 @@
 package dev.sfmcp.emulator.oauth;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sfmcp.emulator.http.BaseUrl;
+import dev.sfmcp.emulator.org.Org;
 import dev.sfmcp.emulator.org.OrgRegistry;
+import dev.sfmcp.emulator.org.OrgUser;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -16,6 +20,7 @@ import java.util.function.BiConsumer;
 public final class AuthorizationServer {
 
     private final OrgRegistry orgs;
+    private final String publicUrl;
     private final TokenStore store;
     private final AccessTokenVerifier verifier;
     private final Approvals approvals = new Approvals();
@@ -26,6 +31,7 @@ public final class AuthorizationServer {
 
     public AuthorizationServer(Clock clock, OrgRegistry orgs, OAuthSettings settings) {
         this.orgs = orgs;
+        this.publicUrl = settings.publicUrl();
         this.store = new TokenStore(clock);
         this.verifier = new AccessTokenVerifier(clock, orgs, store);
         AuthorizationCodes codes = new AuthorizationCodes(clock, settings.codeLifetime());
@@ -47,6 +53,17 @@ public final class AuthorizationServer {
 
     public AccessTokenVerifier verifier() {
         return verifier;
+    }
+
+    /**
+     * Setup's "Log in as": the token response (access token, refresh token where the app grants one, instance URL) for
+     * {@code username} and the app {@code consumerKey} in force, without the login form. Refusals are the token
+     * endpoint's ({@link OAuthError}: inactive user, API disabled, not a permitted user of the app, unknown app).
+     */
+    public ObjectNode issueWithoutLogin(Context ctx, Org org, String username, String consumerKey) {
+        OrgUser user = org.user(username).orElseThrow(OAuthError::authenticationFailure);
+        var app = org.apps().effective(consumerKey).orElseThrow(OAuthError::unknownClient);
+        return token.issueWithoutLogin(BaseUrl.of(ctx, publicUrl), org, user, app);
     }
 
     /** Single logout: every token of the user stops working and their app approvals are forgotten. */

@@ -1,6 +1,6 @@
 package dev.sfmcp.emulator.oauth;
 
-import dev.sfmcp.emulator.console.Markup;
+import dev.sfmcp.emulator.html.Markup;
 import java.util.Map;
 
 /**

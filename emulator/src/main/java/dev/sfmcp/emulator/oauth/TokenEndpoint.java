@@ -218,7 +218,29 @@ public final class TokenEndpoint {
     private ObjectNode response(Context ctx, LoginHost host, Org org, OrgUser user, ExternalClientApp app, Grant grant,
                                 RefreshToken refresh) {
         JournalRecorder.caller(ctx, org.id(), user.id(), user.username());
-        String base = BaseUrl.of(ctx, publicUrl);
+        return response(BaseUrl.of(ctx, publicUrl), host, org, user, app, grant, refresh);
+    }
+
+    /**
+     * Tokens for a user and an app as if the user had just logged in on the org's My Domain and approved the app with
+     * all its scopes (Setup's "Log in as", and tests that want a token without the browser flow). The user must be
+     * active and API-enabled and allowed by the app's policies, as at a real login; IP restrictions do not apply.
+     */
+    ObjectNode issueWithoutLogin(String base, Org org, OrgUser user, ExternalClientApp app) {
+        activeUser(org, user.id());
+        AppPolicies.checkPermittedUser(app, user);
+        LoginHost host = LoginHost.myDomain(org.myDomain());
+        Grant grant = store.newGrant(org.id(), user.id(), user.username(), app.consumerKey(), app.scopes(), host);
+        RefreshToken refresh = null;
+        if (grant.scopes().contains("refresh_token") || grant.scopes().contains("offline_access")) {
+            refresh = new RefreshToken(RandomTokens.refreshToken(), grant, clock.instant());
+            store.putRefresh(refresh);
+        }
+        return response(base, host, org, user, app, grant, refresh);
+    }
+
+    private ObjectNode response(String base, LoginHost host, Org org, OrgUser user, ExternalClientApp app, Grant grant,
+                                RefreshToken refresh) {
         String instanceUrl = LoginHost.myDomain(org.myDomain()).issuer(base);
         AccessTokenMinter.Minted minted = minter.mint(org, user, app, grant, instanceUrl);
         String id = host.issuer(base) + "/id/" + org.id() + "/" + user.id();

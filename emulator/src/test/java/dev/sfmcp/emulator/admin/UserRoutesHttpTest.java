@@ -46,6 +46,30 @@ class UserRoutesHttpTest extends DemoOrgAdminTest {
     }
 
     @Test
+    void logInAsIssuesTheTokenResponseOfARealLoginWithTheLoginsRefusals() {
+        String token = env.http().body("{\"clientId\":\"sfmcp-demo-client\"}")
+                .post("/_emulator/orgs/acme/users/manager@acme.example/tokens").then().statusCode(201)
+                .body("token_type", equalTo("Bearer")).body("token_format", equalTo("jwt"))
+                .body("scope", containsString("mcp_api")).body("instance_url", containsString("/d/acme"))
+                .extract().path("access_token");
+        try (McpSyncClient client = env.client(token)) {
+            client.initialize();
+            assertTrue(AdminApiFixture.text(AdminApiFixture.call(client, "getUserInfo", Map.of())).contains("manager@acme.example"));
+        }
+        env.http().get("/_emulator/orgs/acme/oauth/tokens?user=manager@acme.example").then().statusCode(200)
+                .body("tokens.app", hasItem("sfmcp-demo-client"));
+        // one app in the org: the body may be left out
+        env.http().body("").post("/_emulator/orgs/acme/users/rep@acme.example/tokens").then().statusCode(201);
+
+        env.http().body("{\"active\":false}").patch("/_emulator/orgs/acme/users/rep@acme.example").then().statusCode(200);
+        env.http().body("{}").post("/_emulator/orgs/acme/users/rep@acme.example/tokens").then().statusCode(400)
+                .body("message", containsString("inactive_user"));
+        env.http().body("{\"clientId\":\"no-such-app\"}").post("/_emulator/orgs/acme/users/manager@acme.example/tokens")
+                .then().statusCode(400).body("message", containsString("invalid_client_id"));
+        env.http().body("{}").post("/_emulator/orgs/acme/users/nobody@acme.example/tokens").then().statusCode(404);
+    }
+
+    @Test
     void aCreatedUserLogsInCallsToolsAndIsARecordUntilTheReset() {
         env.http().body("{\"username\":\"New.Hire@acme.example\",\"firstName\":\"Nia\",\"lastName\":\"Hire\","
                         + "\"profile\":\"Standard User\",\"role\":\"Sales Rep\",\"permissionSets\":[\"Project_Administrator\"]}")

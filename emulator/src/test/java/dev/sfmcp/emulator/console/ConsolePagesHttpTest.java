@@ -263,6 +263,36 @@ class ConsolePagesHttpTest {
     }
 
     @Test
+    void logInAsShowsATokenThatRunsToolsAsThatUserAndIsRevocable() {
+        String users = console.get(ORG + "users").asString();
+        assertTrue(users.contains("data-log-in-as=\"rep@acme.example\""), users);
+        Response page = console.post(ORG + "users", ORG + "users/log-in-as",
+                Map.of("username", "rep@acme.example", "clientId", "sfmcp-demo-client"));
+        assertEquals(200, page.statusCode(), page.asString());
+        assertEquals("no-store", page.header("Cache-Control"));
+        Matcher token = Pattern.compile("<code id=\"access-token\">([^<]+)</code>").matcher(page.asString());
+        assertTrue(token.find(), page.asString());
+        assertTrue(page.asString().contains("/platform/mcp/v1/platform/sobject-all</code>"), page.asString());
+        try (McpSyncClient agent = mcp(token.group(1))) {
+            agent.initialize();
+            McpSchema.CallToolResult me = agent.callTool(new McpSchema.CallToolRequest("getUserInfo", Map.of()));
+            assertTrue(((McpSchema.TextContent) me.content().get(0)).text().contains("rep@acme.example"), me.toString());
+        }
+        String usage = console.get(ORG + "oauth-usage").asString();
+        assertTrue(usage.contains("rep@acme.example"), "the issued token is listed under OAuth Usage: " + usage);
+
+        console.post(ORG + "users", ORG + "users/active", Map.of("username", "readonly@acme.example", "active", "false"));
+        try {
+            Response refused = console.post(ORG + "users", ORG + "users/log-in-as",
+                    Map.of("username", "readonly@acme.example", "clientId", "sfmcp-demo-client"));
+            assertEquals(400, refused.statusCode());
+            assertTrue(refused.asString().contains("inactive_user"), refused.asString());
+        } finally {
+            console.post(ORG + "users", ORG + "users/active", Map.of("username", "readonly@acme.example", "active", "true"));
+        }
+    }
+
+    @Test
     void viewingAsARepShowsFewerAccountsThanTheAdminAndExplainsWhy() {
         String asAdmin = console.get(ORG + "data").asString();
         assertTrue(asAdmin.contains("<form method=\"post\" action=\"" + ORG + "users/view-as\" id=\"view-as-form\">"), asAdmin);

@@ -1,7 +1,7 @@
-package dev.sfmcp.emulator.console;
+package dev.sfmcp.emulator.html;
 
 /**
- * The one HTML writer of the console and the login pages: every text and attribute value goes through
+ * The one HTML writer of the web console and the OAuth login pages (so neither package depends on the other): every text and attribute value goes through
  * {@link #escape(String)}, so record fields, usernames and tool arguments (all user data) can never become markup.
  * There is deliberately no method that writes raw text: tags and attribute names are the only unescaped output.
  */
