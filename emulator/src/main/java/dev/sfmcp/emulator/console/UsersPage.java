@@ -4,7 +4,6 @@ import dev.sfmcp.emulator.html.Markup;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sfmcp.emulator.oauth.AuthorizationServer;
 import dev.sfmcp.emulator.oauth.OAuthError;
-import dev.sfmcp.emulator.oauth.TokenStore;
 import dev.sfmcp.emulator.org.NewUser;
 import dev.sfmcp.emulator.org.UserAdministration;
 import dev.sfmcp.emulator.org.UserSummary;
@@ -23,12 +22,10 @@ import java.util.List;
  */
 final class UsersPage {
 
-    private final TokenStore tokens;
     private final AuthorizationServer authorizationServer;
 
     UsersPage(AuthorizationServer authorizationServer) {
         this.authorizationServer = authorizationServer;
-        this.tokens = authorizationServer.tokens();
     }
 
     String render(ConsoleContext c) {
@@ -81,7 +78,7 @@ final class UsersPage {
             m.open("td").element("span", user.active() ? "Active" : "Inactive", "class", user.active() ? "badge ok" : "badge off").text(" ")
                     .element("span", user.apiEnabled() ? "API Enabled" : "No API", "class", user.apiEnabled() ? "badge ok" : "badge off")
                     .close("td");
-            m.element("td", tokens.tokens(c.org.id(), null, user.username()).size());
+            m.element("td", authorizationServer.tokens().tokens(c.org.id(), null, user.username()).size());
             m.open("td");
             c.button(m, c.path("users/view-as"), "View as", "", "username", user.username());
             logInAsForm(m, c, user.username());

@@ -104,11 +104,7 @@ public final class TokenEndpoint {
         AppPolicies.checkIp(app, user, AppPolicies.clientIp(ctx), false);
         Grant grant = store.newGrant(org.id(), user.id(), user.username(), app.consumerKey(), code.scopes(), host);
         code.issuedGrant().set(grant);
-        RefreshToken refresh = null;
-        if (grant.scopes().contains("refresh_token") || grant.scopes().contains("offline_access")) {
-            refresh = new RefreshToken(RandomTokens.refreshToken(), grant, clock.instant());
-            store.putRefresh(refresh);
-        }
+        RefreshToken refresh = newRefreshToken(grant);
         return response(ctx, host, org, user, app, grant, refresh);
     }
 
@@ -231,12 +227,18 @@ public final class TokenEndpoint {
         AppPolicies.checkPermittedUser(app, user);
         LoginHost host = LoginHost.myDomain(org.myDomain());
         Grant grant = store.newGrant(org.id(), user.id(), user.username(), app.consumerKey(), app.scopes(), host);
-        RefreshToken refresh = null;
-        if (grant.scopes().contains("refresh_token") || grant.scopes().contains("offline_access")) {
-            refresh = new RefreshToken(RandomTokens.refreshToken(), grant, clock.instant());
-            store.putRefresh(refresh);
-        }
+        RefreshToken refresh = newRefreshToken(grant);
         return response(base, host, org, user, app, grant, refresh);
+    }
+
+    /** A refresh token for a new grant, where its scopes ask for one ({@code refresh_token} or {@code offline_access}). */
+    private RefreshToken newRefreshToken(Grant grant) {
+        if (!grant.scopes().contains("refresh_token") && !grant.scopes().contains("offline_access")) {
+            return null;
+        }
+        RefreshToken refresh = new RefreshToken(RandomTokens.refreshToken(), grant, clock.instant());
+        store.putRefresh(refresh);
+        return refresh;
     }
 
     private ObjectNode response(String base, LoginHost host, Org org, OrgUser user, ExternalClientApp app, Grant grant,

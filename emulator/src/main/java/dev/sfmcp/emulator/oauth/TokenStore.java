@@ -66,23 +66,7 @@ public final class TokenStore {
     /** Single logout: revokes every grant of a user, so every token of theirs stops working at once. */
     public int revokeAllOf(String userId) {
         ConcurrentLinkedQueue<Grant> grants = grantsByUser.get(userId);
-        if (grants == null) {
-            return 0;
-        }
-        int n = 0;
-        for (Grant grant : grants) {
-            if (!grant.isRevoked()) {
-                grant.revocation().revoke();
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** Grants of a user that are still in force (for the admin API). */
-    public List<Grant> liveGrantsOf(String userId) {
-        ConcurrentLinkedQueue<Grant> grants = grantsByUser.get(userId);
-        return grants == null ? List.of() : grants.stream().filter(g -> !g.isRevoked()).toList();
+        return grants == null ? 0 : revokeWhere(List.of(grants), g -> true);
     }
 
     /**
@@ -154,24 +138,20 @@ public final class TokenStore {
         if (clientId == null && user == null) {
             throw new IllegalArgumentException("name an app or a user whose tokens to revoke");
         }
-        int n = 0;
-        for (ConcurrentLinkedQueue<Grant> grants : grantsByUser.values()) {
-            for (Grant g : grants) {
-                if (!g.isRevoked() && matches(g, orgId, clientId, user)) {
-                    g.revocation().revoke();
-                    n++;
-                }
-            }
-        }
-        return n;
+        return revokeWhere(grantsByUser.values(), g -> matches(g, orgId, clientId, user));
     }
 
     /** Revokes every grant of an org (the org is being deleted: a re-loaded org must not accept its old tokens). */
     public int revokeOrg(String orgId) {
+        return revokeWhere(grantsByUser.values(), g -> g.orgId().equals(orgId));
+    }
+
+    /** Revokes the grants in force that {@code which} selects; answers how many. */
+    private static int revokeWhere(java.util.Collection<ConcurrentLinkedQueue<Grant>> grantLists, java.util.function.Predicate<Grant> which) {
         int n = 0;
-        for (ConcurrentLinkedQueue<Grant> grants : grantsByUser.values()) {
+        for (ConcurrentLinkedQueue<Grant> grants : grantLists) {
             for (Grant g : grants) {
-                if (!g.isRevoked() && g.orgId().equals(orgId)) {
+                if (!g.isRevoked() && which.test(g)) {
                     g.revocation().revoke();
                     n++;
                 }
