@@ -22,7 +22,8 @@ import java.util.Optional;
  *
  * <p>It steps aside whenever the user chose JVM options (any option on the command line or in {@code JAVA_TOOL_OPTIONS},
  * {@code JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS}), when the JVM is not HotSpot, when the class path is not one jar,
- * and with {@code --tuned-jvm=false}. C1-only code is slower at peak, so long load tests should use that switch.
+ * with {@code --generate} of 50,000 records or more, and with {@code --tuned-jvm=false}. C1-only code is slower at
+ * peak, so long load tests should use that switch.
  */
 final class TunedLaunch {
 
@@ -32,6 +33,12 @@ final class TunedLaunch {
     /** The JVM options of the re-executed JVM, apart from the archive. */
     static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
             "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
+    /**
+     * From this many {@code --generate}d records on, the start runs in the JVM as launched: such a start takes
+     * seconds of loading anyway, and C1-only code would load a million records about twice as slowly.
+     */
+    static final long LARGE_GENERATION = 50_000;
 
     private final List<String> command;
     private final Path archive;
@@ -69,7 +76,7 @@ final class TunedLaunch {
     }
 
     static Optional<TunedLaunch> plan(String[] args, EmulatorConfig config, Launcher launcher) {
-        if (!config.tunedJvm() || launcher.reExecuted()) {
+        if (!config.tunedJvm() || launcher.reExecuted() || generated(config) >= LARGE_GENERATION) {
             return Optional.empty();
         }
         for (String variable : new String[] {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"}) {
@@ -105,6 +112,20 @@ final class TunedLaunch {
         command.add(Main.class.getName());
         command.addAll(Arrays.asList(args));
         return Optional.of(new TunedLaunch(List.copyOf(command), archive, training));
+    }
+
+    /** The number of records the {@code --generate} specs ask for, in all. */
+    static long generated(EmulatorConfig config) {
+        long total = 0;
+        for (String spec : config.generate()) {
+            for (String part : spec.split(",")) {
+                String[] kv = part.split("=");
+                if (kv.length == 2 && kv[1].trim().matches("\\d{1,12}")) {
+                    total += Long.parseLong(kv[1].trim());
+                }
+            }
+        }
+        return total;
     }
 
     /**

@@ -80,6 +80,10 @@ class TunedLaunchTest {
         assertTrue(plan(plainJar(jar, Map.of("JAVA_TOOL_OPTIONS", "-Xss1m"))).isEmpty());
         assertTrue(plan(plainJar(jar, Map.of("JDK_JAVA_OPTIONS", "-Xmx2g"))).isEmpty());
         assertTrue(plan(plainJar(jar, Map.of()), "--tuned-jvm=false").isEmpty());
+        // a large generation loads for seconds: peak speed (C2) matters more than the start
+        assertTrue(plan(plainJar(jar, Map.of()), "--generate", "Account=20000", "--generate", "Contact=30000").isEmpty());
+        assertTrue(plan(plainJar(jar, Map.of()), "--generate", "Account=1000,Contact=49000").isEmpty());
+        assertTrue(plan(plainJar(jar, Map.of()), "--generate", "Account=1000,Contact=4000").isPresent());
         TunedLaunch.Launcher classPath = new TunedLaunch.Launcher(List.of("-cp", "a.jar:b.jar", "dev.sfmcp.emulator.Main"),
                 "a.jar:b.jar", "/opt/jdk", "OpenJDK 64-Bit Server VM", "17.0.15+6", 1, 1, Map.of(), false);
         assertTrue(plan(classPath).isEmpty());

@@ -26,7 +26,7 @@ class DataEngineBulkLoadTest {
         Clock clock = Clock.fixed(Instant.parse("2026-03-10T15:30:00Z"), ZoneOffset.UTC);
         try (DataEngine engine = new DataEngine(StandardObjects.schema(), clock, "00D00000000BULK")) {
             boolean[] nameIndexDuringLoad = new boolean[1];
-            List<String> ids = engine.bulkLoad(Map.of("Account", 12_000, "Contact", 10), () -> {
+            List<String> ids = engine.bulkLoad(Map.of("Account", 12_000, "Contact", 10), indexes -> {
                 nameIndexDuringLoad[0] = hasIndex(engine, "Account_Name");
                 assertTrue(hasIndex(engine, "Contact_AccountId"), "a small load keeps its indexes");
                 List<Map<String, Object>> rows = new ArrayList<>();

@@ -15,6 +15,7 @@ import dev.sfmcp.soql.store.OrgDatabase;
 import dev.sfmcp.soql.store.ShareRows;
 import dev.sfmcp.soql.store.StorageException;
 import dev.sfmcp.soql.store.StorageLayout;
+import dev.sfmcp.soql.store.StoredValues;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -243,9 +244,74 @@ public final class RecordWriter {
      */
     public List<String> bulkInsert(String sObject, List<? extends Map<String, ?>> records, String userId) {
         SObjectType type = schema.find(sObject).orElseThrow(DmlErrors::notFound);
+        ColumnRow.Columns columns = columns(type);
+        // Field names resolve once per distinct spelling, not once per record.
+        Map<String, FieldDef> resolved = new HashMap<>();
+        Map<String, Integer> positions = new HashMap<>();
+        return store(prepare(type, records, userId, (source, values, given) -> {
+            for (Map.Entry<String, ?> e : source.entrySet()) {
+                FieldDef f = resolved.computeIfAbsent(e.getKey(), k -> type.field(k)
+                        .orElseThrow(() -> DmlErrors.noSuchColumn(k, type.name())));
+                if (f.stored()) {
+                    give(values, positions.computeIfAbsent(f.name(), columns::position), f, e.getValue(), given);
+                }
+            }
+        }));
+    }
+
+    /**
+     * Loads records given column-wise (the generators' form): {@code fields} names the fields once, each row holds
+     * one value per field in that order, and a null value means the field is not given. Otherwise as
+     * {@link #bulkInsert(String, List, String)}, without building a map per record.
+     */
+    public List<String> bulkInsertRows(String sObject, List<String> fields, List<Object[]> rows, String userId) {
+        return store(prepareRows(sObject, fields, rows, userId));
+    }
+
+    /** The first step of {@link #bulkInsertRows}: the records made ready, nothing written; {@link #store} writes them. */
+    public BulkRows prepareRows(String sObject, List<String> fields, List<Object[]> rows, String userId) {
+        SObjectType type = schema.find(sObject).orElseThrow(DmlErrors::notFound);
+        ColumnRow.Columns columns = columns(type);
+        FieldDef[] defs = new FieldDef[fields.size()];
+        int[] at = new int[fields.size()];
+        for (int i = 0; i < defs.length; i++) {
+            String name = fields.get(i);
+            defs[i] = type.field(name).orElseThrow(() -> DmlErrors.noSuchColumn(name, type.name()));
+            at[i] = defs[i].stored() ? columns.position(defs[i].name()) : -1;
+        }
+        return prepare(type, rows, userId, (source, values, given) -> {
+            if (source.length != defs.length) {
+                throw new IllegalArgumentException("a row has " + source.length + " values for " + defs.length + " fields");
+            }
+            for (int i = 0; i < defs.length; i++) {
+                if (source[i] != null && at[i] >= 0) {
+                    give(values, at[i], defs[i], source[i], given);
+                }
+            }
+        });
+    }
+
+    /** Copies one record's given values into its storage row. */
+    @FunctionalInterface
+    private interface RowFiller<R> {
+        void fill(R source, Object[] values, Set<String> given);
+    }
+
+    /** Stores one given value at column {@code at}; Ids in their 18-character form. */
+    private static void give(Object[] values, int at, FieldDef f, Object value, Set<String> given) {
+        // Ids (the record's own and references) come back in their 18-character form
+        values[at] = FieldValues.fromJava(f, value);
+        if (given != null) {
+            given.add(f.name());
+        }
+    }
+
+    /** Issues Ids, converts and completes {@code records}, and puts each row in storage form as well; writes nothing. */
+    private <R> BulkRows prepare(SObjectType type, List<R> records, String userId, RowFiller<R> filler) {
         LocalDateTime now = now();
         ColumnRow.Columns columns = columns(type);
         Object[] template = bulkTemplate(type, columns, userId, now);
+        Object[] templateStored = StoredValues.of(template, null, null);
         int idAt = columns.position("Id");
         List<FieldDef> autoNumbers = new ArrayList<>();
         for (FieldDef f : columns.fields) {
@@ -254,49 +320,39 @@ public final class RecordWriter {
             }
         }
         boolean derived = DerivedFields.applies(type);
-        // Field names resolve once per distinct spelling, not once per record.
-        Map<String, FieldDef> resolved = new HashMap<>();
-        Map<String, Integer> positions = new HashMap<>();
+        List<ColumnRow> rows = new ArrayList<>(records.size());
+        List<Object[]> stored = new ArrayList<>(records.size());
         List<String> out = new ArrayList<>(records.size());
-        db.inTransaction(c -> {
-            List<ColumnRow> batch = new ArrayList<>(BATCH);
-            for (Map<String, ?> source : records) {
-                Object[] values = template.clone();
-                ColumnRow row = new ColumnRow(columns, values);
-                for (FieldDef f : autoNumbers) {
-                    row.put(f.name(), nextAutoNumber(type, f));
-                }
-                values[idAt] = ids.next(type.keyPrefix());
-                Set<String> given = derived ? new HashSet<>() : null;
-                for (Map.Entry<String, ?> e : source.entrySet()) {
-                    FieldDef f = resolved.computeIfAbsent(e.getKey(), k -> type.field(k)
-                            .orElseThrow(() -> DmlErrors.noSuchColumn(k, type.name())));
-                    if (!f.stored()) {
-                        continue;
-                    }
-                    int at = positions.computeIfAbsent(f.name(), columns::position);
-                    Object v = FieldValues.fromJava(f, e.getValue());
-                    if (at == idAt) {
-                        v = SalesforceId.parse((String) v).id18();
-                    }
-                    values[at] = v;
-                    if (given != null) {
-                        given.add(f.name());
-                    }
-                }
-                if (derived) {
-                    DerivedFields.apply(type, row, null, given, now);
-                }
-                out.add((String) values[idAt]);
-                batch.add(row);
-                if (batch.size() == BATCH) {
-                    flush(c, type, batch);
-                }
+        for (R source : records) {
+            Object[] values = template.clone();
+            ColumnRow row = new ColumnRow(columns, values);
+            for (FieldDef f : autoNumbers) {
+                row.put(f.name(), nextAutoNumber(type, f));
             }
-            flush(c, type, batch);
+            values[idAt] = ids.next(type.keyPrefix());
+            Set<String> given = derived ? new HashSet<>() : null;
+            filler.fill(source, values, given);
+            if (derived) {
+                DerivedFields.apply(type, row, null, given, now);
+            }
+            out.add((String) values[idAt]);
+            rows.add(row);
+            // a value still the template's own object is converted once per load, not once per row
+            stored.add(StoredValues.of(values, template, templateStored));
+        }
+        return new BulkRows(type, rows, stored, out);
+    }
+
+    /** Stores prepared records in one transaction, in JDBC batches; answers their Ids. */
+    public List<String> store(BulkRows prepared) {
+        db.inTransaction(c -> {
+            for (int from = 0; from < prepared.size(); from += BATCH) {
+                int to = Math.min(prepared.size(), from + BATCH);
+                flush(c, prepared.type, prepared.rows.subList(from, to), prepared.stored.subList(from, to));
+            }
             return null;
         });
-        return out;
+        return prepared.ids();
     }
 
     /** Rows per JDBC batch in bulk loads. */
@@ -333,17 +389,15 @@ public final class RecordWriter {
 
     /** The next value of an auto-number field, as Salesforce's default display format shows it. */
     private String nextAutoNumber(SObjectType type, FieldDef f) {
-        return String.format("%08d", 1000 + ids.nextValue(type.name() + "." + f.name()) - 1);
+        String n = Long.toString(1000 + ids.nextValue(type.name() + "." + f.name()) - 1);
+        return n.length() >= 8 ? n : "00000000".substring(n.length()) + n;
     }
 
-    private void flush(Connection c, SObjectType type, List<ColumnRow> batch) throws SQLException {
-        if (batch.isEmpty()) {
-            return;
-        }
+    /** Writes {@code batch}, bound in its storage form ({@code stored}, row for row). */
+    private void flush(Connection c, SObjectType type, List<ColumnRow> batch, List<Object[]> stored) throws SQLException {
         String sql = insertStatement(type);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (ColumnRow row : batch) {
-                Object[] values = row.values;
+            for (Object[] values : stored) {
                 for (int i = 0; i < values.length; i++) {
                     ps.setObject(i + 1, values[i]);
                 }
@@ -357,7 +411,6 @@ public final class RecordWriter {
             batch.forEach(r -> records.add(SObjectRecord.wrap(type, r)));
             listener.onBulkInsert(type, records, shares(c));
         }
-        batch.clear();
     }
 
     /** A transaction that locks {@code recordId}; a lock wait that times out is Salesforce's UNABLE_TO_LOCK_ROW. */

@@ -7,14 +7,13 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One org's in-memory H2 database, created from its schema (see the package documentation for the layout).
@@ -86,26 +85,19 @@ public final class OrgDatabase implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} (a bulk load) with the secondary indexes of {@code types} dropped, then builds them again:
-     * H2 builds an index over existing rows from sorted runs, far cheaper than keeping it up to date row by row.
-     * Queries during the load still answer correctly, only without those indexes. The indexes come back even
-     * when {@code work} fails.
+     * Runs {@code work} (a bulk load) with the secondary indexes of {@code types} dropped, and builds them again as
+     * the load declares tables complete ({@link DeferredIndexes#loaded}) and at its end: H2 builds an index over
+     * existing rows from sorted runs, far cheaper than keeping it up to date row by row. Queries during the load
+     * still answer correctly, only without those indexes. Every index is back when this returns, also when
+     * {@code work} fails.
      */
-    public synchronized <T> T withoutSecondaryIndexes(Collection<SObjectType> types, Supplier<T> work) {
-        List<StorageLayout.SecondaryIndex> indexes = new ArrayList<>();
-        types.forEach(t -> indexes.addAll(StorageLayout.secondaryIndexes(t)));
-        if (indexes.isEmpty()) {
-            return work.get();
-        }
-        ddl(indexes.stream().map(StorageLayout.SecondaryIndex::drop).toList());
-        try {
-            return work.get();
-        } finally {
-            ddl(indexes.stream().map(StorageLayout.SecondaryIndex::create).toList());
+    public synchronized <T> T withoutSecondaryIndexes(Collection<SObjectType> types, Function<DeferredIndexes, T> work) {
+        try (DeferredIndexes deferred = new DeferredIndexes(this, types)) {
+            return work.apply(deferred);
         }
     }
 
-    private void ddl(List<String> statements) {
+    void ddl(List<String> statements) {
         read(c -> {
             try (Statement st = c.createStatement()) {
                 for (String sql : statements) {

@@ -59,7 +59,7 @@ public final class StorageBenchmark {
         // The large load goes through bulkLoad, as generators and imports do: indexes built once at the end.
         DataEngine loading = engine;
         long t0 = System.nanoTime();
-        loading.bulkLoad(Map.of("Account", accounts), () -> {
+        loading.bulkLoad(Map.of("Account", accounts), indexes -> {
             for (int done = 0; done < accounts; done += CHUNK) {
                 List<Map<String, Object>> chunk = new ArrayList<>(CHUNK);
                 for (int i = done; i < Math.min(accounts, done + CHUNK); i++) {
@@ -74,7 +74,7 @@ public final class StorageBenchmark {
         });
         double accountSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
-        loading.bulkLoad(Map.of("Contact", contacts), () -> {
+        loading.bulkLoad(Map.of("Contact", contacts), indexes -> {
             for (int done = 0; done < contacts; done += CHUNK) {
                 List<Map<String, Object>> chunk = new ArrayList<>(CHUNK);
                 for (int i = done; i < Math.min(contacts, done + CHUNK); i++) {

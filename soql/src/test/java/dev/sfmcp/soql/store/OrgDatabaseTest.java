@@ -46,14 +46,49 @@ class OrgDatabaseTest {
             Set<String> before = indexes(db);
             assertTrue(before.contains("Account_Name"), before.toString());
             assertTrue(before.contains("Account_OwnerId"), before.toString());
-            Set<String> during = db.withoutSecondaryIndexes(List.of(account), () -> indexes(db));
+            Set<String> during = db.withoutSecondaryIndexes(List.of(account), deferred -> indexes(db));
             assertFalse(during.contains("Account_Name"), during.toString());
             assertTrue(during.contains("Contact_AccountId"), "other objects keep theirs: " + during);
             assertEquals(before, indexes(db));
-            assertThrows(IllegalStateException.class, () -> db.withoutSecondaryIndexes(List.of(account), () -> {
+            assertThrows(IllegalStateException.class, () -> db.withoutSecondaryIndexes(List.of(account), deferred -> {
                 throw new IllegalStateException("load failed");
             }));
             assertEquals(before, indexes(db));
+        }
+    }
+
+    @Test
+    void aTableDeclaredLoadedGetsItsIndexesBackWhileTheLoadGoesOnWithOthers() {
+        try (OrgDatabase db = new OrgDatabase(StandardObjects.schema(), "00D000000000003")) {
+            SObjectType account = db.schema().find("Account").orElseThrow();
+            SObjectType contact = db.schema().find("Contact").orElseThrow();
+            Set<String> before = indexes(db);
+            int inserted = db.withoutSecondaryIndexes(List.of(account, contact), deferred -> {
+                assertTrue(deferred.deferred("Account"));
+                deferred.loaded("account");
+                assertFalse(deferred.deferred("Account"), "on its way back");
+                assertTrue(deferred.deferred("Contact"), "still loading");
+                deferred.loaded("Account"); // a second word for the same table changes nothing
+                return db.inTransaction(c -> c.createStatement().executeUpdate(
+                        "INSERT INTO \"Contact\" (\"Id\", \"LastName\", \"IsDeleted\") VALUES ('003000000000001AAA', 'Loaded', FALSE)"));
+            });
+            assertEquals(1, inserted);
+            assertEquals(before, indexes(db), "every index back when the load returns");
+            assertEquals(1, db.count("Contact"));
+        }
+    }
+
+    @Test
+    void aFailedIndexBuildIsReportedAndTheOtherIndexesStillComeBack() {
+        try (OrgDatabase db = new OrgDatabase(StandardObjects.schema(), "00D000000000004")) {
+            SObjectType account = db.schema().find("Account").orElseThrow();
+            Set<String> before = indexes(db);
+            StorageException e = assertThrows(StorageException.class, () -> db.withoutSecondaryIndexes(List.of(account), deferred -> {
+                // someone takes the name of one of the dropped indexes: its rebuild must fail, loudly
+                return db.read(c -> c.createStatement().execute("CREATE INDEX \"Account_Name\" ON \"Account\" (\"Phone\")"));
+            }));
+            assertTrue(e.getMessage().contains("Account_Name"), e.getMessage());
+            assertEquals(before, indexes(db), "the other Account indexes were built all the same");
         }
     }
 
