@@ -47,7 +47,7 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("sfmcp-emulator {} listening on http://{}:{} (ready in {} ms)", Emulator.version(), config.host(),
                 emulator.port(), clock.millis() - processStart());
-        prepareSigningKeys(emulator);
+        prepareAfterReady(emulator);
     }
 
     private static int runTuned(TunedLaunch tuned) {
@@ -73,11 +73,15 @@ public final class Main {
     }
 
     /**
-     * Generates the orgs' RS256 keys once the emulator is ready, on a low-priority thread: a 2048-bit key costs 0.1 to
-     * 1 s of CPU, which would otherwise delay readiness (at start) or the first token exchange (on first use).
+     * Once the emulator is ready, on a low-priority thread: copies each org's reset snapshot (asked for at load, copied
+     * before the first write otherwise), then generates the orgs' RS256 keys: a 2048-bit key costs 0.1 to 1 s of CPU,
+     * which would otherwise delay readiness (at start) or the first token exchange (on first use).
      */
-    private static void prepareSigningKeys(Emulator emulator) {
-        Thread thread = new Thread(() -> emulator.orgs().all().forEach(dev.sfmcp.emulator.org.Org::signingKey), "sfmcp-signing-keys");
+    private static void prepareAfterReady(Emulator emulator) {
+        Thread thread = new Thread(() -> {
+            emulator.orgs().all().forEach(org -> org.data().ifPresent(data -> data.engine().database().takePendingSnapshots()));
+            emulator.orgs().all().forEach(dev.sfmcp.emulator.org.Org::signingKey);
+        }, "sfmcp-signing-keys");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();

@@ -393,13 +393,33 @@ public final class RecordWriter {
         return n.length() >= 8 ? n : "00000000".substring(n.length()) + n;
     }
 
-    /** Writes {@code batch}, bound in its storage form ({@code stored}, row for row). */
+    /**
+     * Writes {@code batch}, bound in its storage form ({@code stored}, row for row). Only the columns some row of the
+     * batch sets are named (a column left out takes its default, as a bound null would): a record sets a fraction of
+     * its object's columns, and H2 evaluates and converts every column an INSERT names.
+     */
     private void flush(Connection c, SObjectType type, List<ColumnRow> batch, List<Object[]> stored) throws SQLException {
-        String sql = insertStatement(type);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int width = stored.get(0).length;
+        boolean[] used = new boolean[width];
+        int count = 0;
+        for (Object[] values : stored) {
+            for (int i = 0; i < width; i++) {
+                if (!used[i] && !StoredValues.isNull(values[i])) {
+                    used[i] = true;
+                    count++;
+                }
+            }
+        }
+        int[] columns = new int[count];
+        for (int i = 0, k = 0; i < width; i++) {
+            if (used[i]) {
+                columns[k++] = i;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(insertStatement(type, columns))) {
             for (Object[] values : stored) {
-                for (int i = 0; i < values.length; i++) {
-                    ps.setObject(i + 1, values[i]);
+                for (int k = 0; k < columns.length; k++) {
+                    ps.setObject(k + 1, values[columns[k]]);
                 }
                 ps.addBatch();
             }
@@ -585,6 +605,20 @@ public final class RecordWriter {
     }
 
     /** INSERT of every stored column in storage order, built once per type. */
+    /** The INSERT naming the stored fields at {@code columns} (positions in storage order), kept per column set. */
+    private String insertStatement(SObjectType type, int[] columns) {
+        List<FieldDef> fields = type.storedFields();
+        return insertStatements.computeIfAbsent(type.name() + java.util.Arrays.toString(columns), k -> {
+            StringBuilder cols = new StringBuilder();
+            StringBuilder marks = new StringBuilder();
+            for (int i = 0; i < columns.length; i++) {
+                cols.append(i == 0 ? "" : ", ").append(StorageLayout.quote(fields.get(columns[i]).name()));
+                marks.append(i == 0 ? "?" : ", ?");
+            }
+            return "INSERT INTO " + StorageLayout.quote(type.name()) + " (" + cols + ") VALUES (" + marks + ")";
+        });
+    }
+
     private String insertStatement(SObjectType type) {
         List<FieldDef> fields = type.storedFields();
         return insertStatements.computeIfAbsent(type.name(), k -> {

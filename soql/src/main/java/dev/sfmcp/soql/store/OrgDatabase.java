@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -62,8 +63,18 @@ public final class OrgDatabase implements AutoCloseable {
         return pool.getConnection();
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. A snapshot asked
+     * for and not yet copied is copied first (see {@link #snapshot}).
+     */
     public <T> T inTransaction(Work<T> work) {
+        if (!pendingSnapshots.isEmpty()) {
+            takePendingSnapshots();
+        }
+        return transaction(work);
+    }
+
+    private <T> T transaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -117,10 +128,28 @@ public final class OrgDatabase implements AutoCloseable {
         }
     }
 
-    /** Copies every table into the snapshot schema {@code name}, replacing an earlier snapshot of that name. */
+    /**
+     * Keeps the tables' present state as the snapshot {@code name}, replacing an earlier snapshot of that name. The
+     * copy is taken when it is first needed: just before the next write ({@link #inTransaction}, a restore of another
+     * snapshot) or at {@link #takePendingSnapshots}. Until then nothing can change the tables, so the copy is the same,
+     * and a start does not wait for it.
+     */
     public synchronized void snapshot(String name) {
+        pendingSnapshots.add(name);
+    }
+
+    /** Copies the snapshots asked for and not yet taken (an emulator calls this once it is ready, in the background). */
+    public synchronized void takePendingSnapshots() {
+        for (String name : List.copyOf(pendingSnapshots)) {
+            copy(name);
+            pendingSnapshots.remove(name);
+        }
+    }
+
+    /** Copies every table into the snapshot schema {@code name}. */
+    private void copy(String name) {
         String snap = StorageLayout.quote("snap_" + name);
-        inTransaction(c -> {
+        transaction(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP SCHEMA IF EXISTS " + snap + " CASCADE");
                 st.execute("CREATE SCHEMA " + snap);
@@ -134,16 +163,23 @@ public final class OrgDatabase implements AutoCloseable {
         sameAsSnapshot.put(name, modificationStamps());
     }
 
+    /** Snapshots asked for whose copy is not taken yet: nothing has been written since they were asked. */
+    private final Set<String> pendingSnapshots = ConcurrentHashMap.newKeySet();
+
     /**
      * Returns the tables to the snapshot {@code name}. Only tables modified since they were last equal to the
      * snapshot are copied back (H2's per-table modification stamp tells), so that a reset between tests costs
      * what the test changed, not the size of the org.
      */
     public synchronized void restore(String name) {
+        if (pendingSnapshots.contains(name)) {
+            return; // nothing has been written since that snapshot was asked for: the tables are as it would hold them
+        }
+        takePendingSnapshots(); // a restore writes
         String snap = StorageLayout.quote("snap_" + name);
         Map<String, Long> same = sameAsSnapshot.getOrDefault(name, Map.of());
         Map<String, Long> now = modificationStamps();
-        inTransaction(c -> {
+        transaction(c -> {
             try (Statement st = c.createStatement()) {
                 for (String table : StorageLayout.tableNames(schema)) {
                     Long stamp = same.get(table);
@@ -177,8 +213,11 @@ public final class OrgDatabase implements AutoCloseable {
 
     private final Map<String, Map<String, Long>> sameAsSnapshot = new ConcurrentHashMap<>();
 
-    /** Whether a snapshot named {@code name} exists. */
+    /** Whether a snapshot named {@code name} exists (taken, or asked for and taken at the next write). */
     public boolean hasSnapshot(String name) {
+        if (pendingSnapshots.contains(name)) {
+            return true;
+        }
         return read(c -> {
             try (var ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?")) {
                 ps.setString(1, "snap_" + name);

@@ -37,6 +37,11 @@ public final class StoredValues {
         return out;
     }
 
+    /** Whether {@code v}, a value in storage form, is SQL NULL. */
+    public static boolean isNull(Object v) {
+        return v == null || v == ValueNull.INSTANCE;
+    }
+
     /** One value in storage form. */
     public static Object of(Object v) {
         if (v == null) {

@@ -92,6 +92,33 @@ class OrgDatabaseTest {
         }
     }
 
+    @Test
+    void aSnapshotIsCopiedBeforeTheFirstWriteAndHoldsTheStateItWasAskedFor() {
+        try (OrgDatabase db = new OrgDatabase(StandardObjects.schema(), "00D000000000005")) {
+            insertAccount(db, "001000000000001AAA");
+            db.snapshot("loaded");
+            assertTrue(db.hasSnapshot("loaded"), "asked for: it exists for its users at once");
+            db.restore("loaded"); // nothing written since: nothing to do
+            assertEquals(1, db.count("Account"));
+            insertAccount(db, "001000000000002AAA"); // the first write copies the snapshot before it runs
+            assertEquals(2, db.count("Account"));
+            db.restore("loaded");
+            assertEquals(1, db.count("Account"), "the state when the snapshot was asked for, not when it was copied");
+
+            db.snapshot("later");
+            db.takePendingSnapshots(); // as an emulator does once it is ready
+            insertAccount(db, "001000000000003AAA");
+            db.restore("loaded"); // a restore writes: any pending copy would be taken first
+            db.restore("later");
+            assertEquals(1, db.count("Account"));
+        }
+    }
+
+    private static void insertAccount(OrgDatabase db, String id) {
+        db.inTransaction(c -> c.createStatement().executeUpdate(
+                "INSERT INTO \"Account\" (\"Id\", \"Name\", \"IsDeleted\") VALUES ('" + id + "', 'Acme', FALSE)"));
+    }
+
     private static Set<String> indexes(OrgDatabase db) {
         return db.read(c -> {
             Set<String> out = new TreeSet<>();
