@@ -33,6 +33,17 @@ public final class EmulatorConfig {
 
     /** Arguments win over the environment, which wins over defaults. */
     public static EmulatorConfig from(String[] args, Map<String, String> env) {
+        EmulatorConfig config = parse(args, env);
+        config.validate();
+        return config;
+    }
+
+    /**
+     * The options as given, checked only for unknown options and missing values: what the launching JVM of a
+     * {@link TunedLaunch} reads before it re-executes (the tuned JVM checks every value, and its exit status is the
+     * launcher's). Everything else uses {@link #from}.
+     */
+    static EmulatorConfig parse(String[] args, Map<String, String> env) {
         Map<Option, String> values = new EnumMap<>(Option.class);
         for (Option option : Option.values()) {
             values.put(option, option.defaultValue());
@@ -74,9 +85,7 @@ public final class EmulatorConfig {
             }
             given.add(option);
         }
-        EmulatorConfig config = new EmulatorConfig(values);
-        config.validate();
-        return config;
+        return new EmulatorConfig(values);
     }
 
     /** A copy with one option changed, for in-process use and tests. */

@@ -20,15 +20,17 @@ public final class Main {
         Clock clock = Clock.systemUTC();
         EmulatorConfig config;
         try {
+            // the values are checked in the JVM that runs the emulator: a re-executing launcher only needs the switches
+            config = EmulatorConfig.parse(args, System.getenv());
+            Optional<TunedLaunch> tuned = TunedLaunch.plan(args, config);
+            if (tuned.isPresent()) {
+                System.exit(runTuned(tuned.get()));
+                return;
+            }
             config = EmulatorConfig.from(args, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("sfmcp-emulator: " + e.getMessage());
             System.exit(2);
-            return;
-        }
-        Optional<TunedLaunch> tuned = TunedLaunch.plan(args, config);
-        if (tuned.isPresent()) {
-            System.exit(runTuned(tuned.get()));
             return;
         }
         Emulator emulator;

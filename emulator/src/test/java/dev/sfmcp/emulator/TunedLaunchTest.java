@@ -2,6 +2,7 @@ package dev.sfmcp.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -116,6 +117,19 @@ class TunedLaunchTest {
         List<String> command = plan(updatedJava).orElseThrow().command();
         assertTrue(command.contains("-XX:ArchiveClassesAtExit=" + dir.resolve("sfmcp-emulator-17.0.16+8__build_.jsa.7.tmp")),
                 command.toString());
+    }
+
+    @Test
+    void theLauncherLeavesValueChecksToTheTunedJvmButNotUnknownOptions() throws Exception {
+        Path jar = jar();
+        // the launching JVM only parses (its start is on the critical path); the tuned JVM checks and exits 2 itself
+        String[] args = {"--port", "eighty"};
+        EmulatorConfig parsed = EmulatorConfig.parse(args, Map.of());
+        List<String> command = TunedLaunch.plan(args, parsed, plainJar(jar, Map.of())).orElseThrow().command();
+        assertEquals(List.of("--port", "eighty"), command.subList(command.size() - 2, command.size()));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorConfig.from(args, Map.of()));
+        assertEquals("unknown option '--bogus' (see --help)", assertThrows(IllegalArgumentException.class,
+                () -> EmulatorConfig.parse(new String[] {"--bogus"}, Map.of())).getMessage());
     }
 
     @Test
