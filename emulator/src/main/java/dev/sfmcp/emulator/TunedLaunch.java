@@ -1,5 +1,8 @@
 package dev.sfmcp.emulator;
 
+import dev.sfmcp.fixtures.format.FixtureException;
+import dev.sfmcp.fixtures.generate.Generator;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,18 +117,16 @@ final class TunedLaunch {
         return Optional.of(new TunedLaunch(List.copyOf(command), archive, training));
     }
 
-    /** The number of records the {@code --generate} specs ask for, in all. */
+    /** The number of records the {@code --generate} specs ask for, in all (0 when they are malformed: the tuned JVM says so). */
     static long generated(EmulatorConfig config) {
-        long total = 0;
-        for (String spec : config.generate()) {
-            for (String part : spec.split(",")) {
-                String[] kv = part.split("=");
-                if (kv.length == 2 && kv[1].trim().matches("\\d{1,12}")) {
-                    total += Long.parseLong(kv[1].trim());
-                }
-            }
+        if (config.generate().isEmpty()) {
+            return 0;
         }
-        return total;
+        try {
+            return Generator.parseCounts(config.generate()).values().stream().mapToLong(Integer::longValue).sum();
+        } catch (FixtureException e) {
+            return 0;
+        }
     }
 
     /**

@@ -8,11 +8,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user meets it: a real JVM process running {@link Main}. */
 class MainProcessTest {
@@ -63,5 +69,34 @@ class MainProcessTest {
         run(process, stderr);
         assertEquals(2, process.exitValue());
         assertEquals("sfmcp-emulator: --port must be a whole number, not 'eighty'", stderr.toString().strip());
+    }
+
+    @Test
+    void aBadOptionThroughTheReExecutedTunedJvmIsStillOneLineAndExitCode2(@TempDir Path dir) throws Exception {
+        // a plain `java -jar` re-executes in the tuned JVM, which checks the values; the launcher returns its status
+        Path jar = dir.resolve("sfmcp-emulator.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+        StringBuilder classPath = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            classPath.append(Paths.get(entry).toUri()).append(' ');
+        }
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath.toString().trim());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--port", "eighty");
+        builder.environment().keySet().removeIf(k -> k.startsWith("SFMCP_") || k.endsWith("JAVA_OPTIONS"));
+        Process process = builder.start();
+        StringBuilder stderr = new StringBuilder();
+        run(process, stderr);
+        assertEquals(2, process.exitValue());
+        assertEquals("sfmcp-emulator: --port must be a whole number, not 'eighty'", stderr.toString().strip());
+        try (var files = Files.list(dir)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().contains(".jsa")),
+                    "the tuned JVM ran (its first start trains a class-data-sharing archive beside the jar)");
+        }
     }
 }

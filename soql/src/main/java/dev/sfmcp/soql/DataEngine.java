@@ -209,22 +209,15 @@ public final class DataEngine implements AutoCloseable {
     }
 
     /**
-     * Loads records given column-wise without access checks: {@code fields} once, then per row one value per field
-     * in that order (null: not given). Cheaper than maps for large generated loads; answers the Ids in order.
-     */
-    public List<String> bulkInsertRows(String sObject, List<String> fields, List<Object[]> rows, String userId) {
-        return writer.bulkInsertRows(sObject, fields, rows, userId);
-    }
-
-    /**
-     * The first half of {@link #bulkInsertRows}: the records made ready (Ids issued, values checked and converted),
-     * nothing written. A loader can make the next batch ready on one thread while {@link #storeRows} writes this one.
+     * Records given column-wise, made ready for a bulk load without access checks: {@code fields} once, then per row
+     * one value per field in that order (null: not given); Ids issued, values checked and converted, nothing written.
+     * A loader can make the next batch ready on one thread while {@link #storeRows} writes this one.
      */
     public BulkRows prepareRows(String sObject, List<String> fields, List<Object[]> rows, String userId) {
         return writer.prepareRows(sObject, fields, rows, userId);
     }
 
-    /** The second half of {@link #bulkInsertRows}: writes prepared records in one transaction; answers their Ids. */
+    /** Writes records made ready by {@link #prepareRows} in one transaction; answers their Ids. */
     public List<String> storeRows(BulkRows rows) {
         return writer.store(rows);
     }

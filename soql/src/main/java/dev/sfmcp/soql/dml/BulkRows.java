@@ -23,11 +23,6 @@ public final class BulkRows {
         this.ids = ids;
     }
 
-    /** The object's API name. */
-    public String sObject() {
-        return type.name();
-    }
-
     /** The records' 18-character Ids, in the order they were given. */
     public List<String> ids() {
         return ids;

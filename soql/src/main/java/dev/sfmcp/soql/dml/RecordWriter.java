@@ -260,15 +260,11 @@ public final class RecordWriter {
     }
 
     /**
-     * Loads records given column-wise (the generators' form): {@code fields} names the fields once, each row holds
-     * one value per field in that order, and a null value means the field is not given. Otherwise as
-     * {@link #bulkInsert(String, List, String)}, without building a map per record.
+     * Makes records given column-wise (the generators' form) ready for a bulk load, writing nothing: {@code fields}
+     * names the fields once, each row holds one value per field in that order, and a null value means the field is
+     * not given. Otherwise as {@link #bulkInsert(String, List, String)}, without a map per record; {@link #store}
+     * writes the result.
      */
-    public List<String> bulkInsertRows(String sObject, List<String> fields, List<Object[]> rows, String userId) {
-        return store(prepareRows(sObject, fields, rows, userId));
-    }
-
-    /** The first step of {@link #bulkInsertRows}: the records made ready, nothing written; {@link #store} writes them. */
     public BulkRows prepareRows(String sObject, List<String> fields, List<Object[]> rows, String userId) {
         SObjectType type = schema.find(sObject).orElseThrow(DmlErrors::notFound);
         ColumnRow.Columns columns = columns(type);
@@ -586,7 +582,7 @@ public final class RecordWriter {
 
     private void insert(Connection c, SObjectType type, List<Map<String, Object>> rows) throws SQLException {
         List<FieldDef> fields = type.storedFields();
-        String sql = insertStatement(type);
+        String sql = insertStatement(type, null);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Map<String, Object> row : rows) {
                 for (int i = 0; i < fields.size(); i++) {
@@ -604,28 +600,18 @@ public final class RecordWriter {
         }
     }
 
-    /** INSERT of every stored column in storage order, built once per type. */
-    /** The INSERT naming the stored fields at {@code columns} (positions in storage order), kept per column set. */
+    /**
+     * The INSERT naming the stored fields at {@code columns} (positions in storage order; null: every stored field),
+     * kept per column set.
+     */
     private String insertStatement(SObjectType type, int[] columns) {
         List<FieldDef> fields = type.storedFields();
-        return insertStatements.computeIfAbsent(type.name() + java.util.Arrays.toString(columns), k -> {
+        return insertStatements.computeIfAbsent(columns == null ? type.name() : type.name() + java.util.Arrays.toString(columns), k -> {
+            int[] named = columns != null ? columns : java.util.stream.IntStream.range(0, fields.size()).toArray();
             StringBuilder cols = new StringBuilder();
             StringBuilder marks = new StringBuilder();
-            for (int i = 0; i < columns.length; i++) {
-                cols.append(i == 0 ? "" : ", ").append(StorageLayout.quote(fields.get(columns[i]).name()));
-                marks.append(i == 0 ? "?" : ", ?");
-            }
-            return "INSERT INTO " + StorageLayout.quote(type.name()) + " (" + cols + ") VALUES (" + marks + ")";
-        });
-    }
-
-    private String insertStatement(SObjectType type) {
-        List<FieldDef> fields = type.storedFields();
-        return insertStatements.computeIfAbsent(type.name(), k -> {
-            StringBuilder cols = new StringBuilder();
-            StringBuilder marks = new StringBuilder();
-            for (int i = 0; i < fields.size(); i++) {
-                cols.append(i == 0 ? "" : ", ").append(StorageLayout.quote(fields.get(i).name()));
+            for (int i = 0; i < named.length; i++) {
+                cols.append(i == 0 ? "" : ", ").append(StorageLayout.quote(fields.get(named[i]).name()));
                 marks.append(i == 0 ? "?" : ", ?");
             }
             return "INSERT INTO " + StorageLayout.quote(type.name()) + " (" + cols + ") VALUES (" + marks + ")";
